@@ -1,0 +1,47 @@
+package fwsh.dsl;
+
+import fwsh.channel.Scope;
+import fwsh.channel.Transport;
+
+import java.nio.file.Path;
+
+/** What the command line (or a spec) asks of a session. Mutable builder-style bean; every field optional. */
+public final class SessionOptions {
+    /** --device: index, PCI address, netdev/RDMA name, node path or emulated name. */
+    public String device;
+    /** --emulate[=PROFILE]: use emulated devices only; null profile means the default one. */
+    public boolean emulate;
+    public String emulateProfile;
+    /** --transport: restrict hardware discovery to one kernel interface. */
+    public Transport transport;
+    /** --scope: the highest scope scripts may raise to with withScope. */
+    public Scope ceiling = Scope.DEBUG_READ_ONLY;
+    /** --journal: where state-changing RPCs are journaled (default under the XDG state directory). */
+    public Path journal;
+    public boolean verbose;
+    /** Test hooks: roots for discovery, and whether hardware discovery runs at all. */
+    public Path sysfsRoot;
+    public Path devRoot;
+    public boolean discoverHardware = true;
+
+    public SessionOptions emulate(String profile) {
+        this.emulate = true;
+        this.emulateProfile = profile;
+        return this;
+    }
+
+    public SessionOptions ceiling(Scope scope) {
+        this.ceiling = scope;
+        return this;
+    }
+
+    public SessionOptions journal(Path path) {
+        this.journal = path;
+        return this;
+    }
+
+    public SessionOptions noHardware() {
+        this.discoverHardware = false;
+        return this;
+    }
+}
