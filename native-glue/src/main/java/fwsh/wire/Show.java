@@ -119,8 +119,9 @@ final class Show {
             StringBuilder en = new StringBuilder();
             f.enumValues().forEach((k, val) -> en.append(en.length() == 0 ? "" : ", ").append(k).append('=').append(val));
             String desc = oneLineDesc(f) + (f.alias() != null ? " [" + f.alias() + "]" : "") + (f.unit() != null ? " (" + f.unit() + ")" : "");
+            String enums = en.length() > 48 ? en.substring(0, 45) + "..." : en.toString();
             rows.add(new String[]{f.name(), String.format("0x%x", dword), Integer.toString(lsb), size,
-                    f.access() == Access.NONE ? "" : f.access().name(), en.toString(), desc.trim()});
+                    f.access() == Access.NONE ? "" : f.access().name(), enums, desc.trim()});
         }
         return sb.append(format(rows)).toString();
     }
