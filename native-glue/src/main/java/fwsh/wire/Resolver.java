@@ -117,6 +117,7 @@ final class Resolver {
     /** Selector value to member name, from the members' "when" lists (numbers or the selector's enum names). */
     private Map<Long, String> selection(LayoutDef d, FieldDef fd, Layout union, Map<String, FieldDef> siblings) {
         FieldDef sel = siblings.get(fd.select);
+        if (sel == null && d.lenient) return null; // imported data may select by a nested path; show all members
         if (sel == null) throw new LayoutSyntaxException(at(fd.source) + d.name + "." + fd.name + ": selector '" + fd.select
                 + "' is not a field of " + d.name + hint(fd.select, siblings.keySet()));
         Map<String, Long> selEnum = sel.enums != null ? sel.enums : sel.enumRef != null ? src.enums.get(sel.enumRef) : null;
