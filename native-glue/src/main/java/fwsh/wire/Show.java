@@ -58,7 +58,7 @@ final class Show {
 
     private static String number(long x) {
         if (x < 0) return Long.toUnsignedString(x);
-        return x > 0xffff && (Long.bitCount(x) <= 2 || (x & 0xffff) == 0) ? "0x" + Long.toHexString(x) : Long.toString(x);
+        return x > 0xffff && (Long.bitCount(x) == 1 || (x & 0xffff) == 0) ? "0x" + Long.toHexString(x) : Long.toString(x);
     }
 
     static String table(AbstractValue v) {
