@@ -156,6 +156,8 @@ final class Encoder {
         }
         if (v instanceof Number) {
             long x = ((Number) v).longValue();
+            // A 64-bit field decodes to a long whose sign bit is the field's top bit; take it back as such.
+            if (x < 0 && v instanceof Long && f.bitWidth() >= 64) return x;
             if (x < 0) throw new ValueRangeException(f.owner() + "." + f.name() + ": negative value " + x
                     + " is not allowed (" + f.bitWidth() + "-bit field, allowed 0.."
                     + (f.bitWidth() >= 64 ? U64_MAX.toString() : Long.toString(f.maxValue())) + ")");

@@ -57,6 +57,9 @@ final class Resolver {
             Layout nested = null;
             int elemBits;
             if (fd.typeName != null) {
+                if (!src.layouts.containsKey(fd.typeName))
+                    throw new LayoutSyntaxException(at(fd.source) + d.name + "." + (fd.name == null ? "reserved" : fd.name)
+                            + ": no layout '" + fd.typeName + "'" + hint(fd.typeName, src.layouts.keySet()));
                 nested = resolve(fd.typeName);
                 elemBits = nested.sizeBits();
             } else {
@@ -106,7 +109,7 @@ final class Resolver {
             return new Field(d.name, fd.name, start, total, Field.Kind.STRUCT, null, fd.access, fd.unit, fd.description, fd.alias,
                     nested, -1, 0, null, fd.select, selection, fd.when, fd.ascii, null, null);
         }
-        Field.Kind kind = total > 64 ? Field.Kind.BYTES : Field.Kind.UINT;
+        Field.Kind kind = total > 64 || (fd.ascii && total % 8 == 0) ? Field.Kind.BYTES : Field.Kind.UINT;
         String hi = fd.splitHigh;
         String lo = fd.splitLow;
         if (hi != null && total != 64) throw new LayoutSyntaxException(at(fd.source) + d.name + "." + fd.name + ": split needs a 64-bit field");
