@@ -1,0 +1,12 @@
+package fwsh.wire;
+
+/** Base of every wire-format error: one line naming the layout/field and what to do. */
+public class WireException extends RuntimeException {
+    public WireException(String message) {
+        super(message);
+    }
+
+    public WireException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
