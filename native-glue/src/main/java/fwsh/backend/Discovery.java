@@ -113,7 +113,11 @@ public final class Discovery {
         }
         for (String name : names) {
             seen.add(name);
-            out.add(fwctlEntry(name, classDir.resolve(name)));
+            try {
+                out.add(fwctlEntry(name, classDir.resolve(name)));
+            } catch (RuntimeException e) {
+                out.add(broken(name, Transport.FWCTL, null, Status.ERROR, "unexpected: " + e));
+            }
         }
         // Nodes udev made for which sysfs has nothing: stale nodes.
         try {
@@ -172,7 +176,11 @@ public final class Discovery {
             return;
         }
         for (String name : names) {
-            out.add(mlx5ctlEntry(name));
+            try {
+                out.add(mlx5ctlEntry(name));
+            } catch (RuntimeException e) {
+                out.add(broken(name, Transport.MLX5CTL, devRoot.resolve(name).toString(), Status.ERROR, "unexpected: " + e));
+            }
         }
     }
 

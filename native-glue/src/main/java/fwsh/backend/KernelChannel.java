@@ -162,7 +162,7 @@ public abstract class KernelChannel implements Channel {
             } catch (LastErrorException e) {
                 NativeBuffers.unmap(libc, memory, rounded);
                 int errno = e.getErrorCode();
-                throw failed(errno, KernelErrors.umemRegister(info.name(), info.transport(), rounded,
+                throw failed(errno, KernelErrors.umemRegister(node(), info.transport(), rounded,
                         errno == Errno.ENOMEM ? libc.memlockLimit() : 0, errno));
             }
             KernelUmem umem = new KernelUmem(this, ids[0], ids[1], ids[2], memory, rounded);
@@ -196,13 +196,13 @@ public abstract class KernelChannel implements Channel {
                 if (errno == Errno.ENODEV || errno == Errno.ENOENT) {
                     // The kernel holds no registration: the pages are no longer pinned, so freeing is safe.
                     umem.free();
-                    throw failed(errno, KernelErrors.umemUnregister(info.name(), umem.id(), errno));
+                    throw failed(errno, KernelErrors.umemUnregister(node(), umem.id(), errno));
                 }
                 // Still registered as far as we know: the device may DMA into it, so keep the pages and the entry;
                 // channel close retries and frees only after the descriptor is closed.
                 umem.markRegisteredAgain();
                 umems.add(umem);
-                throw KernelErrors.umemUnregister(info.name(), umem.id(), errno);
+                throw KernelErrors.umemUnregister(node(), umem.id(), errno);
             }
             umem.free();
         } finally {
@@ -249,7 +249,7 @@ public abstract class KernelChannel implements Channel {
         }
         if (gone) {
             lock.readLock().unlock();
-            throw KernelErrors.gone(info.name());
+            throw KernelErrors.gone(node());
         }
     }
 
