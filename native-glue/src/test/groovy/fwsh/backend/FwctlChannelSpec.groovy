@@ -137,7 +137,7 @@ class FwctlChannelSpec extends Specification {
         def ch = FwctlChannel.open(kernel, NODE)
 
         when:
-        ch.rpc(Scope.DEBUG_WRITE_FULL.DEBUG_WRITE, Mailbox.newInput(16, Opcode.CREATE_MKEY, 0), 16)
+        ch.rpc(Scope.DEBUG_WRITE, Mailbox.newInput(16, Opcode.CREATE_MKEY, 0), 16)
 
         then:
         def e = thrown(ScopeNotAllowedException)
