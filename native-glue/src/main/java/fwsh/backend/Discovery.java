@@ -134,6 +134,10 @@ public final class Discovery {
 
     private DiscoveredDevice fwctlEntry(String name, Path entry) {
         String node = devRoot.resolve("fwctl").resolve(name).toString();
+        if (Files.isSymbolicLink(entry) && !Files.exists(entry)) {
+            return broken(name, Transport.FWCTL, node, Status.BROKEN_LINK, entry + " is a dangling link (to "
+                    + linkTarget(entry) + "); the device it belonged to is gone");
+        }
         Path deviceLink = entry.resolve("device");
         Pci pci = resolvePci(deviceLink);
         if (pci.problem != null) {
