@@ -47,7 +47,7 @@ class ConcurrencySpec extends Specification {
     }
 
     @Unroll
-    def "#which: 16 threads x 50 RPCs each get their own response"() {
+    def "#which: 16 threads x 20 RPCs each get their own response"() {
         given:
         def ch = open(which)
         def dev = kernel.nodes.values().find { it.kind.name() == which.toUpperCase() }
@@ -57,7 +57,7 @@ class ConcurrencySpec extends Specification {
         when:
         def futures = (0..<16).collect { int t ->
             pool.submit {
-                50.times { int i ->
+                20.times { int i ->
                     int tag = t * 1000 + i
                     byte[] out = ch.rpc(Scope.DEBUG_READ_ONLY, tagged(tag), 32)
                     if (Mailbox.u32(out, 16) != tag) wrong << "thread $t call $i got ${Mailbox.u32(out, 16)}".toString()
@@ -169,16 +169,22 @@ class ConcurrencySpec extends Specification {
         when:
         def rpc = pool.submit { ch.rpc(Scope.DEBUG_READ_ONLY, tagged(1), 32) }
         entered.await(10, TimeUnit.SECONDS)
-        def closer = pool.submit { ch.close() }
-        Thread.sleep(50)   // give close a chance to (wrongly) run; the assertion below holds either way if correct
+        def closer = new Thread({ ch.close() })
+        closer.start()
+        // Wait until close is parked on the lock (not a timing guess: the thread state says so).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10)
+        while (closer.state != Thread.State.WAITING && closer.isAlive() && System.nanoTime() < deadline) Thread.onSpinWait()
+        boolean closerParked = closer.state == Thread.State.WAITING
         boolean fdOpenWhileRpcRuns = !kernel.files.isEmpty()
         release.countDown()
         byte[] out = rpc.get(10, TimeUnit.SECONDS)
-        closer.get(10, TimeUnit.SECONDS)
+        closer.join(10000)
 
         then:
+        closerParked
         fdOpenWhileRpcRuns
         Mailbox.u32(out, 16) == 1
         kernel.files.isEmpty()
+        !closer.isAlive()
     }
 }

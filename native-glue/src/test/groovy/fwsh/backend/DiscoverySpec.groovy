@@ -169,6 +169,20 @@ class DiscoverySpec extends Specification {
         d.reason().contains('no ' + tree.sys.resolve('class/fwctl/fwctl3/device') + ' link')
     }
 
+    def "a device link that dangles inside a real class directory"() {
+        given:
+        Path entry = Files.createDirectories(tree.sys.resolve('class/fwctl/fwctl4'))
+        Files.createSymbolicLink(entry.resolve('device'), Path.of('../../../devices/pci0000:00/0000:99:00.0'))
+        kernel.addFwctl(tree.devNode('fwctl/fwctl4'))
+
+        when:
+        def d = discovery.scan()[0]
+
+        then:
+        d.status() == Status.BROKEN_LINK
+        d.reason() == entry.resolve('device').toString() + ' is a dangling link (to ../../../devices/pci0000:00/0000:99:00.0); the parent device is gone'
+    }
+
     def "sysfs entry without a node: node missing"() {
         given:
         tree.pci('0000:3b:00.0', 'mlx5_core', ['eth0'])
