@@ -78,6 +78,10 @@ public final class EmulatedDevice implements Channel {
                 hca.caps.general("uctx_cap") & 0x4, netdevs, List.of("mlx5_" + hca.name), hca.profile.key());
     }
 
+    Hca hca() {
+        return hca;
+    }
+
     public Profile profile() {
         return hca.profile;
     }

@@ -65,6 +65,7 @@ final class Firmware {
     byte[] execute(EmulatedDevice handle, byte[] in, int outLen) {
         byte[] out = new byte[outLen];
         int opcode = Mailbox.opcode(in);
+        hca.lastSeenUid = Mailbox.uid(in);
         long[] injected = hca.faults.takeOpcode(opcode);
         if (injected != null) {
             Mailbox.setStatus(out, (int) injected[0], injected[1]);

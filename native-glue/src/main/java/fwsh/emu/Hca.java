@@ -36,6 +36,8 @@ final class Hca {
     final AtomicBoolean tainted = new AtomicBoolean();
     final CountDownLatch goneLatch = new CountDownLatch(1);
     volatile boolean gone;
+    /** uid field of the last command the firmware saw (tests check the kernel-style uid forcing). */
+    volatile int lastSeenUid = -1;
     final AtomicInteger nextUid = new AtomicInteger(1);
     final AtomicLong nextVa = new AtomicLong(0x7f3a_0000_0000L);
     final AtomicLong memlockUsed = new AtomicLong();

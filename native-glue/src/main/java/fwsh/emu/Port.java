@@ -42,7 +42,7 @@ final class Port {
         this.ethAdmin = ethCap;
         this.extEthAdmin = extEthCap;
         if (LinkModes.fastestMbps(ethCap, extEthCap) == 0) {
-            throw new IllegalArgumentException("profile " + p.key() + ": ptys capability masks name no known link speed");
+            throw new IllegalArgumentException("profile " + p.key() + ": ptys.ethProtoCapability and ptys.extEthProtoCapability name no known link speed; set one of them");
         }
         this.segmentStart = clock.nanos();
     }

@@ -137,6 +137,8 @@ public final class Profile {
 
     private void validate() {
         for (String req : new String[]{"name", "pci.deviceId", "hwId", "fw.version", "psid", "serial", "ports"}) str(req);
+        num("pci.deviceId");
+        num("hwId");
         int ports = integer("ports");
         if (ports < 1 || ports > 2) throw bad("ports", "1 or 2");
         String fw = str("fw.version");
