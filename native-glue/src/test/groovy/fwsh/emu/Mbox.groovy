@@ -53,6 +53,8 @@ class Mbox {
 
     static long ru64(byte[] out, int off) { u64(out, DATA + off) }
 
+    static boolean between(long v, long lo, long hi) { v >= lo && v <= hi }
+
     static String ascii(byte[] b, int off, int len) {
         new String(b, off, len, 'US-ASCII').replaceAll('\u0000.*$', '').trim()
     }
