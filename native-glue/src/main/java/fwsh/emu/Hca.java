@@ -1,0 +1,110 @@
+package fwsh.emu;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The state of one emulated adapter, shared by every handle opened on it: ports, capabilities,
+ * firmware objects, tracer, diagnostic counters, faults. Nothing here takes a device-wide lock on
+ * the RPC path; each sub-model guards its own state.
+ */
+final class Hca {
+    final String name;
+    final String pci;
+    final Profile profile;
+    final EmuClock clock;
+    final long seed;
+    final Port[] ports;
+    final Caps caps;
+    final Objects objects = new Objects();
+    final Faults faults;
+    final Tracer tracer;
+    final DiagCounters diag;
+    final Thermal thermal;
+    final ResourceDump resourceDump;
+    final Firmware firmware;
+    final long startNanos;
+    final long tsBase;
+    final long freqKhz;
+    final long memlockLimit;
+    final boolean rawIo;
+
+    final AtomicBoolean tainted = new AtomicBoolean();
+    final CountDownLatch goneLatch = new CountDownLatch(1);
+    volatile boolean gone;
+    /** uid field of the last command the firmware saw (tests check the kernel-style uid forcing). */
+    volatile int lastSeenUid = -1;
+    final AtomicInteger nextUid = new AtomicInteger(1);
+    final AtomicLong nextVa = new AtomicLong(0x7f3a_0000_0000L);
+    final AtomicLong memlockUsed = new AtomicLong();
+    final List<EmulatedDevice> handles = new CopyOnWriteArrayList<>();
+    private final Runnable onAdvance = this::catchUp;
+
+    Hca(String name, String pci, Profile profile, EmuClock clock, long seed, long memlockLimit, boolean rawIo) {
+        this.name = name;
+        this.pci = pci;
+        this.profile = profile;
+        this.clock = clock;
+        this.seed = seed;
+        this.memlockLimit = memlockLimit;
+        this.rawIo = rawIo;
+        this.startNanos = clock.nanos();
+        this.freqKhz = profile.num("cap.general.device_frequency_khz", 1_000_000);
+        this.tsBase = 0x3a_0000_0000L + ((seed * 0x9E3779B97F4A7C15L) >>> 28);
+        int n = profile.integer("ports");
+        ports = new Port[n];
+        for (int i = 0; i < n; i++) ports[i] = new Port(i + 1, profile, seed, clock);
+        caps = new Caps(profile);
+        faults = new Faults(this);
+        tracer = new Tracer(this);
+        diag = new DiagCounters(this);
+        thermal = new Thermal(profile, seed, clock);
+        resourceDump = new ResourceDump(this);
+        firmware = new Firmware(this);
+        clock.addListener(onAdvance);
+    }
+
+    /** Device clock ticks (device_frequency_khz) at a clock reading. */
+    long deviceTicks(long nanos) {
+        long rel = nanos - startNanos;
+        return tsBase + rel / 1_000_000 * freqKhz + (rel % 1_000_000) * freqKhz / 1_000_000;
+    }
+
+    long deviceTicksNow() {
+        return deviceTicks(clock.nanos());
+    }
+
+    long uptimeSeconds() {
+        return (clock.nanos() - startNanos) / 1_000_000_000L;
+    }
+
+    Port port(int localPort, String who) {
+        if (localPort < 1 || localPort > ports.length) {
+            throw FirmwareError.badParam(who + ".bad_local_port", "local_port " + localPort + " does not exist (1.." + ports.length + ")");
+        }
+        return ports[localPort - 1];
+    }
+
+    /** Time-driven work that must happen even without RPCs (trace blocks land in memory). */
+    void catchUp() {
+        if (!gone) tracer.catchUp();
+    }
+
+    void broadcast(DeviceEvent e) {
+        for (EmulatedDevice h : handles) h.deliver(e);
+    }
+
+    void remove() {
+        if (gone) return;
+        gone = true;
+        goneLatch.countDown();
+        clock.removeListener(onAdvance);
+        tracer.stop();
+        for (EmulatedDevice h : handles) h.releaseAllUmem(true);
+        objects.clear();
+    }
+}

@@ -1,0 +1,148 @@
+package fwsh.emu;
+
+/** PAOS, PMTU, PTYS and PMLP: the port registers whose writes change link state (OFED mlx5_ifc.h layouts). */
+final class Ports {
+    final Register paos;
+    final Register pmtu;
+    final Register ptys;
+    final Register pmlp;
+    private final Hca hca;
+
+    Ports(Hca hca) {
+        this.hca = hca;
+        paos = new Paos();
+        pmtu = new Pmtu();
+        ptys = new Ptys();
+        pmlp = new Pmlp();
+    }
+
+    private Port port(RegIo io, String who) {
+        return hca.port(io.inInt(0x00, 23, 16), who);
+    }
+
+    /** PAOS 0x5006: admin_status 0x00[11:8] (writable with ase=1), oper_status 0x00[3:0] follows. */
+    final class Paos extends Register {
+        Paos() {
+            super(0x5006, "PAOS", 0x10);
+        }
+
+        @Override
+        void read(RegIo io) {
+            Port p = port(io, name);
+            io.set(0x00, 11, 8, p.adminStatus());
+            io.set(0x00, 3, 0, p.operStatus());
+        }
+
+        @Override
+        void write(RegIo io) {
+            Port p = port(io, name);
+            if (io.in(0x04, 31, 31) != 0) {
+                int admin = io.inInt(0x00, 11, 8);
+                if (admin != 1 && admin != 2 && admin != 3 && admin != 6) {
+                    throw FirmwareError.badParam("PAOS.bad_admin_status", "admin_status " + admin + " cannot be set (1 up, 2 down, 3 up_once, 6 sleep)");
+                }
+                p.setAdminStatus(admin);
+            }
+            read(io);
+        }
+    }
+
+    /** PMTU 0x5003: max_mtu 0x04[31:16], admin_mtu 0x08[31:16] (writable up to max), oper_mtu 0x0c[31:16]. */
+    final class Pmtu extends Register {
+        Pmtu() {
+            super(0x5003, "PMTU", 0x10);
+        }
+
+        @Override
+        void read(RegIo io) {
+            Port p = port(io, name);
+            io.set(0x04, 31, 16, p.maxMtu);
+            io.set(0x08, 31, 16, p.adminMtu());
+            io.set(0x0c, 31, 16, p.operMtu());
+        }
+
+        @Override
+        void write(RegIo io) {
+            Port p = port(io, name);
+            long mtu = io.in(0x08, 31, 16);
+            if (mtu < 64 || mtu > p.maxMtu) {
+                throw FirmwareError.badParam("PMTU.bad_admin_mtu", "admin_mtu " + mtu + " is outside 64.." + p.maxMtu);
+            }
+            p.setAdminMtu(mtu);
+            read(io);
+        }
+    }
+
+    /** PTYS 0x5004 (Ethernet): capabilities from the profile, admin masks writable, oper = fastest admin mode. */
+    final class Ptys extends Register {
+        Ptys() {
+            super(0x5004, "PTYS", 0x40);
+        }
+
+        private void checkMask(RegIo io) {
+            long mask = io.in(0x00, 2, 0);
+            if ((mask & 0x4) == 0) {
+                throw FirmwareError.badParam("PTYS.bad_proto_mask", "proto_mask " + mask + " does not select Ethernet (4); the emulated ports are Ethernet");
+            }
+        }
+
+        @Override
+        void read(RegIo io) {
+            checkMask(io);
+            Port p = port(io, name);
+            boolean up = p.operStatus() == Port.STATUS_UP;
+            io.set(0x00, 30, 30, p.anDisable() ? 1 : 0);
+            io.set(0x00, 29, 29, 1);
+            io.set(0x04, 31, 28, up ? 1 : 4);
+            io.set(0x04, 15, 0, p.speedMbps() / 100);
+            io.u32(0x08, p.extEthCap);
+            io.u32(0x0c, p.ethCap);
+            io.u32(0x10, 0);
+            io.u32(0x14, p.extEthAdmin());
+            io.u32(0x18, p.ethAdmin());
+            io.u32(0x1c, 0);
+            io.u32(0x20, up ? p.extEthOper() : 0);
+            io.u32(0x24, up ? p.ethOper() : 0);
+            io.u32(0x28, 0);
+            io.set(0x2c, 3, 0, hca.profile.num("ptys.connectorType", 0));
+            io.u32(0x30, up ? p.ethCap : 0);
+        }
+
+        @Override
+        void write(RegIo io) {
+            checkMask(io);
+            Port p = port(io, name);
+            long ext = io.inU32(0x14);
+            long eth = io.inU32(0x18);
+            if ((ext & ~p.extEthCap) != 0 || (eth & ~p.ethCap) != 0) {
+                throw FirmwareError.badParam("PTYS.admin_not_in_capability", String.format(
+                        "admin masks eth 0x%x ext 0x%x include modes outside the capability (eth 0x%x ext 0x%x)", eth, ext, p.ethCap, p.extEthCap));
+            }
+            if (ext == 0 && eth == 0) {
+                throw FirmwareError.badParam("PTYS.empty_admin", "eth_proto_admin and ext_eth_proto_admin are both 0; enable at least one mode");
+            }
+            p.setProtoAdmin(eth, ext, io.in(0x00, 30, 30) != 0);
+            read(io);
+        }
+    }
+
+    /** PMLP 0x5002: four lanes of port N map to module N-1. */
+    final class Pmlp extends Register {
+        Pmlp() {
+            super(0x5002, "PMLP", 0x40);
+        }
+
+        @Override
+        void read(RegIo io) {
+            Port p = port(io, name);
+            io.set(0x00, 7, 0, 4);
+            for (int lane = 0; lane < 4; lane++) {
+                int off = 0x04 + 4 * lane;
+                io.u32(off, 0);
+                io.set(off, 7, 0, p.number - 1);     // module
+                io.set(off, 19, 16, lane);           // tx_lane
+                io.set(off, 27, 24, lane);           // rx_lane
+            }
+        }
+    }
+}

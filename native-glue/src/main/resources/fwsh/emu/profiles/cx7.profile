@@ -1,0 +1,30 @@
+# ConnectX-7, 1 x 400GbE (OSFP). Starts from the CX6Dx model and changes identity, link and a few caps.
+include = cx6dx
+name = ConnectX-7
+pci.deviceId = 0x1021
+hwId = 0x218
+fw.version = 28.41.1000
+fw.buildId = 0x5d1b2c3a
+fw.date = 2024-05-14
+psid = MT_0000000834
+serial = MT2410X11873
+baseMac = 0xa088c2d4e5f0
+nodeDescription = MT4129 ConnectX7 Mellanox Technologies
+ports = 1
+# extended only: 25GAUI_1 6, 50GAUI_1 8, CAUI_4 9, 100GAUI_2 10, 100GAUI_1 11, 200GAUI_4 12, 200GAUI_2 13, 400GAUI_8 15, 400GAUI_4 16
+ptys.ethProtoCapability = 0x0
+ptys.extEthProtoCapability = 0x1bf40
+ptys.connectorType = 0x7
+link.fecModeActive = 8
+cap.general.log_max_qp = 18
+cap.general.max.log_max_qp = 18
+cap.general.log_max_msg = 30
+module.identifier = 0x19
+module.pn = MMA4Z00-NS400
+module.rev = A1
+module.sn = MT2405FT00321
+module.date = 240112
+module.cableType = 0x1
+module.lengthMeters = 50
+thermal.asic = 61.0
+thermal.module = 44.0
