@@ -2,36 +2,225 @@ package fwsh.dsl;
 
 import fwsh.channel.Channel;
 import fwsh.channel.DeviceInfo;
+import fwsh.channel.FwctlPolicy;
+import fwsh.channel.Umem;
+import fwsh.wire.Bits;
+import fwsh.wire.Catalog;
+import groovy.lang.Closure;
+import groovy.transform.stc.ClosureParams;
+import groovy.transform.stc.SimpleType;
 
-/** A device as scripts see it. */
-public class Device implements AutoCloseable, Describable {
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A device as scripts see it: {@code dev.info}, {@code dev.reg}, {@code dev.cap}, {@code dev.cmd},
+ * {@code dev.rpc(...)}, {@code dev.umem(size)}. Safe to use from several threads.
+ */
+public class Device implements AutoCloseable, Describable, Completable {
     private final Channel channel;
+    private final RpcEngine engine;
+    private final Registers reg;
+    private final Capabilities cap;
+    private final Commands cmd;
+    private final Set<DeviceUmem> umems = ConcurrentHashMap.newKeySet();
+    private final List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Map<String, Object> identity;
 
-    public Device(Channel channel) {
+    public Device(Channel channel, java.util.function.Supplier<Catalog> catalog, ScopeGuard scopes, Journal journal, java.util.function.Consumer<String> warnings) {
         this.channel = channel;
-    }
-
-    public DeviceInfo getInfo() {
-        return channel.info();
+        this.engine = new RpcEngine(channel, scopes, journal, warnings, this::journalIdentity);
+        this.reg = new Registers(catalog, engine);
+        this.cap = new Capabilities(catalog, engine);
+        this.cmd = new Commands(catalog, engine);
     }
 
     public String getName() {
         return channel.info().name();
     }
 
-    Channel channel() {
+    public Channel getChannel() {
         return channel;
+    }
+
+    public Registers getReg() {
+        return reg;
+    }
+
+    public Capabilities getCap() {
+        return cap;
+    }
+
+    public Commands getCmd() {
+        return cmd;
+    }
+
+    /** Transport, type, uid, caps and PCI from the channel; firmware version and PSID from the device. */
+    public Map<String, Object> getInfo() {
+        DeviceInfo i = channel.info();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", i.name());
+        m.put("transport", i.transport().label);
+        if (i.personality() != i.transport()) m.put("personality", i.personality().label);
+        m.put("type", i.deviceType() == 1 ? "mlx5" : String.valueOf(i.deviceType()));
+        m.put("uid", i.uid());
+        m.put("uctx_caps", "0x" + Long.toHexString(i.uctxCaps()));
+        m.put("pci", i.pci());
+        m.put("node", i.node());
+        m.put("netdevs", i.netdevs());
+        m.put("rdma", i.rdmaDevs());
+        if (i.profile() != null) m.put("profile", i.profile());
+        m.putAll(firmwareIdentity());
+        return m;
+    }
+
+    /** Firmware version and PSID (MGIR), read once. Errors are reported in the map, not thrown. */
+    public Map<String, Object> firmwareIdentity() {
+        Map<String, Object> id = identity;
+        if (id != null) return id;
+        id = new LinkedHashMap<>();
+        try {
+            Decoded mgir = reg.get("MGIR").read();
+            Decoded fw = (Decoded) mgir.getProperty("fw_info");
+            id.put("fw_version", fw.getProperty("extended_major") + "." + fw.getProperty("extended_minor") + "."
+                    + fw.getProperty("extended_sub_minor"));
+            id.put("psid", fw.getProperty("psid"));
+            Decoded hw = (Decoded) mgir.getProperty("hw_info");
+            id.put("device_id", "0x" + Long.toHexString(((Number) hw.getProperty("device_id")).longValue()));
+        } catch (RuntimeException e) {
+            id.put("identity_error", e.getMessage());
+        }
+        identity = id;
+        return id;
+    }
+
+    private Map<String, Object> journalIdentity() {
+        DeviceInfo i = channel.info();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", i.name());
+        m.put("pci", i.pci());
+        m.put("transport", i.transport().label);
+        Map<String, Object> fw = firmwareIdentity();
+        m.put("psid", fw.get("psid"));
+        m.put("fw_version", fw.get("fw_version"));
+        return m;
+    }
+
+    /**
+     * Raw RPC for what the catalog lacks: {@code dev.rpc(opcode: 0x101, op_mod: 0, outlen: 272)} with optional
+     * {@code data: byte[]} placed after the 8-byte header prefix, or {@code dev.rpc(bytes, outlen)}.
+     */
+    public RawReply rpc(Map<String, ?> args) {
+        int opcode = ((Number) require(args, "opcode")).intValue();
+        int opMod = args.get("op_mod") instanceof Number n ? n.intValue() : 0;
+        int outLen = args.get("outlen") instanceof Number n ? n.intValue() : 16;
+        int inLen = args.get("inlen") instanceof Number n ? n.intValue() : 16;
+        byte[] data = args.get("data") instanceof byte[] b ? b : new byte[0];
+        byte[] in = new byte[Math.max(inLen, 8 + data.length)];
+        Bits.set(in, 0, 0, 16, opcode);
+        Bits.set(in, 0, 48, 16, opMod);
+        System.arraycopy(data, 0, in, 8, data.length);
+        return rpc(in, outLen);
+    }
+
+    public RawReply rpc(byte[] in, int outLen) {
+        if (in.length < 16) throw new FwshException("an input mailbox needs at least 16 bytes, got " + in.length);
+        int opcode = fwsh.channel.Mailbox.opcode(in);
+        int opMod = fwsh.channel.Mailbox.opMod(in);
+        String name = Catalog.builtin().opcodeName(opcode);
+        boolean write = !(isQuery(name) || FwctlPolicy.minScope(opcode, opMod).filter(s -> s == fwsh.channel.Scope.DEBUG_READ_ONLY).isPresent());
+        String what = (name == null ? "opcode 0x" + Integer.toHexString(opcode) : name) + " (raw)";
+        return new RawReply(engine.sendRaw(new RpcRequest(what, opcode, opMod, in, outLen, write, null,
+                Map.of("in", Hexdump.of(in).trim()), null)));
+    }
+
+    private static boolean isQuery(String name) {
+        return name != null && Commands.isRead(name);
+    }
+
+    private static Object require(Map<String, ?> args, String key) {
+        Object v = args.get(key);
+        if (v == null) throw new FwshException("rpc needs '" + key + ":' (e.g. dev.rpc(opcode: 0x101, outlen: 272))");
+        return v;
+    }
+
+    /** Registers {@code size} bytes of user memory; released on close, device close or session end. */
+    public DeviceUmem umem(long size) {
+        if (!channel.supportsUmem()) {
+            throw new FwshException("device " + getName() + " (" + channel.info().personality()
+                    + ") has no umem: only the mlx5ctl driver (and the emulator in mlx5ctl mode) can register user memory");
+        }
+        Umem u = channel.registerUmem(size);
+        DeviceUmem[] holder = new DeviceUmem[1];
+        holder[0] = new DeviceUmem(u, () -> umems.remove(holder[0]));
+        umems.add(holder[0]);
+        return holder[0];
+    }
+
+    /** The closure form: the memory is always released when the closure returns or throws. */
+    public <T> T umem(long size, @ClosureParams(value = SimpleType.class, options = "fwsh.dsl.DeviceUmem") Closure<T> body) {
+        try (DeviceUmem u = umem(size)) {
+            return body.call(u);
+        }
+    }
+
+    public List<DeviceUmem> getUmems() {
+        return new ArrayList<>(umems);
+    }
+
+    /** Tracks a resource (tracer, sampler) so closing the device releases it. */
+    public void track(AutoCloseable resource) {
+        resources.add(resource);
+    }
+
+    public void untrack(AutoCloseable resource) {
+        resources.remove(resource);
+    }
+
+    RpcEngine engine() {
+        return engine;
+    }
+
+    /** The row of the devices table: name, pci, transport, type, firmware, PSID. */
+    public Map<String, Object> toMap() {
+        DeviceInfo i = channel.info();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", i.name());
+        m.put("pci", i.pci());
+        m.put("transport", i.transport() == fwsh.channel.Transport.EMULATED ? "emulated/" + i.personality() : i.transport().label);
+        Map<String, Object> fw = firmwareIdentity();
+        m.put("fw", fw.get("fw_version"));
+        m.put("psid", fw.get("psid"));
+        m.put("profile", i.profile());
+        return m;
     }
 
     /** One line for the banner and the devices table. */
     public String summary() {
         DeviceInfo i = channel.info();
-        return i.name() + "  " + (i.pci() == null ? "-" : i.pci()) + "  " + i.transport();
+        String kind = i.transport() == fwsh.channel.Transport.EMULATED
+                ? "emulated " + (i.profile() == null ? "" : i.profile() + " ") + "(" + i.personality() + ")"
+                : i.transport().label;
+        return i.name() + "  " + (i.pci() == null ? "-" : i.pci()) + "  " + kind;
+    }
+
+    @Override
+    public List<String> completionCandidates() {
+        return List.of("info", "reg", "cap", "cmd", "rpc(", "umem(", "tracer", "counters", "name", "close()");
     }
 
     @Override
     public String describe() {
-        return "Device " + summary();
+        return "Device " + summary() + "\n  info       identity: transport, pci, uid, firmware version, PSID"
+                + "\n  reg.NAME   registers: read(index...), write(fields...), modify(index) { }"
+                + "\n  cap.TYPE   HCA capabilities: cap.general.log_max_qp, cap.general.max.log_max_qp"
+                + "\n  cmd.NAME() commands from the catalog"
+                + "\n  rpc(...)   raw mailbox: rpc(opcode: 0x101, outlen: 272)"
+                + "\n  umem(size) registered user memory (mlx5ctl and emulator)";
     }
 
     @Override
@@ -41,6 +230,21 @@ public class Device implements AutoCloseable, Describable {
 
     @Override
     public void close() {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception ignored) {
+                // closing is best effort: the device may already be gone
+            }
+        }
+        resources.clear();
+        for (DeviceUmem u : new ArrayList<>(umems)) {
+            try {
+                u.close();
+            } catch (RuntimeException ignored) {
+                // a removed device has already released its umem
+            }
+        }
         channel.close();
     }
 }

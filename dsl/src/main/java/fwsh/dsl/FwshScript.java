@@ -1,5 +1,6 @@
 package fwsh.dsl;
 
+import groovy.lang.Closure;
 import groovy.lang.Script;
 
 import java.util.List;
@@ -13,6 +14,20 @@ public abstract class FwshScript extends Script {
 
     public List<Device> getDevices() {
         return session().devices();
+    }
+
+    /** device(0), device('0000:3b:00.0'), device('3b:00.0'), device('mlx5_0'), device('eth2'), device('/dev/fwctl/fwctl0'). */
+    public Device device(Object selector) {
+        return session().device(selector);
+    }
+
+    /** Runs the block with the scope raised, if the session's ceiling (--scope) allows it. */
+    public Object withScope(String scope, Closure<?> body) throws Exception {
+        return session().scopes().with(Privilege.parse(scope), body::call);
+    }
+
+    public Journal getJournal() {
+        return session().journal();
     }
 
     /** help(obj): what an object is and what it offers. */

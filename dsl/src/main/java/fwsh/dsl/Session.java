@@ -1,10 +1,15 @@
 package fwsh.dsl;
 
+import fwsh.channel.Channel;
+import fwsh.wire.Catalog;
 import groovy.lang.Binding;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * One user session: the devices in reach, the scope ceiling, the journal. The REPL, a batch run and a
@@ -12,13 +17,20 @@ import java.util.List;
  */
 public final class Session implements AutoCloseable {
     private final SessionOptions options;
-    private final List<Device> devices = new ArrayList<>();
+    private final List<Device> devices = new CopyOnWriteArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Binding binding = new Binding();
+    private final ScopeGuard scopes;
+    private final Journal journal;
+    private final CatalogSource catalog;
+    private volatile Consumer<String> warnings = System.err::println;
     private volatile boolean closed;
 
     private Session(SessionOptions options) {
         this.options = options;
+        this.scopes = new ScopeGuard(options.ceiling);
+        this.journal = new Journal(options.journal != null ? options.journal : Journal.defaultPath());
+        this.catalog = new CatalogSource(line -> warnings.accept(line));
     }
 
     public static Session open(SessionOptions options) {
@@ -26,6 +38,7 @@ public final class Session implements AutoCloseable {
         DeviceSources.populate(s, options);
         s.binding.setVariable("session", s);
         s.binding.setVariable("devices", s.devices());
+        s.binding.setVariable("journal", s.journal);
         if (!s.devices.isEmpty()) s.binding.setVariable("dev", s.devices.get(0));
         return s;
     }
@@ -38,8 +51,55 @@ public final class Session implements AutoCloseable {
         return Collections.unmodifiableList(devices);
     }
 
-    void addDevice(Device d) {
+    /** Wraps a channel as a session device; the device is closed with the session. */
+    public Device attach(Channel channel) {
+        Device d = new Device(channel, catalog, scopes, journal, line -> warnings.accept(line));
         devices.add(d);
+        return d;
+    }
+
+    /** By index, name, PCI address (full or without domain), netdev or RDMA name, or node path. */
+    public Device device(Object selector) {
+        if (selector instanceof Number n) {
+            int i = n.intValue();
+            if (i < 0 || i >= devices.size()) {
+                throw new FwshException("no device [" + i + "]: " + devices.size() + " device(s) in this session");
+            }
+            return devices.get(i);
+        }
+        String s = String.valueOf(selector);
+        for (Device d : devices) {
+            var info = d.getChannel().info();
+            if (s.equals(info.name()) || s.equals(info.node()) || s.equals(info.pci())
+                    || (info.pci() != null && info.pci().endsWith(":" + s) && s.length() == 7)
+                    || info.netdevs().contains(s) || info.rdmaDevs().contains(s)) {
+                return d;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (Device d : devices) names.add(d.getName());
+        throw new FwshException("no device '" + s + "'; devices: " + (names.isEmpty() ? "none" : String.join(", ", names)));
+    }
+
+    public ScopeGuard scopes() {
+        return scopes;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public Catalog catalog() {
+        return catalog.get();
+    }
+
+    /** Where warnings (kernel taint) go; the shell routes them above the prompt. */
+    public void setWarnings(Consumer<String> sink) {
+        this.warnings = sink;
+    }
+
+    public void setWarnings(PrintStream stream) {
+        this.warnings = stream::println;
     }
 
     void note(String line) {
@@ -51,10 +111,11 @@ public final class Session implements AutoCloseable {
         List<String> lines = new ArrayList<>(notes);
         if (devices.isEmpty()) lines.add("no devices");
         for (int i = 0; i < devices.size(); i++) lines.add("[" + i + "] " + devices.get(i).summary());
+        lines.add("scope: " + scopes.active() + " (ceiling " + scopes.ceiling() + "); journal: " + journal.getPath());
         return lines;
     }
 
-    /** The variables scripts see: session, devices, dev (the first device), plus whatever scripts define. */
+    /** The variables scripts see: session, devices, dev (the first device), journal, catalog. */
     public Binding binding() {
         return binding;
     }
@@ -67,6 +128,12 @@ public final class Session implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        for (Device d : devices) d.close();
+        for (Device d : devices) {
+            try {
+                d.close();
+            } catch (RuntimeException ignored) {
+                // a removed device is already closed
+            }
+        }
     }
 }

@@ -55,6 +55,11 @@ public final class Discovery {
     }
 
     /** The real system: /sys, /dev and the C library. */
+    /** Discovery under other roots (a container's view, a test tree) through the real C library. */
+    public static Discovery at(Path sysRoot, Path devRoot) {
+        return new Discovery(sysRoot, devRoot, fwsh.abi.JnaLibc.get());
+    }
+
     public static Discovery system() {
         return new Discovery(Path.of("/sys"), Path.of("/dev"), JnaLibc.get());
     }

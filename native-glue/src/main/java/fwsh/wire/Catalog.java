@@ -139,6 +139,14 @@ public final class Catalog {
         return toDef(c);
     }
 
+    public Optional<CommandDef> findCommand(String name) {
+        try {
+            return Optional.of(command(name));
+        } catch (UnknownFieldException e) {
+            return Optional.empty();
+        }
+    }
+
     private CommandDef toDef(CatalogSource.Cmd c) {
         return new CommandDef(c.name(), c.opcode(), c.in() == null ? null : layout(c.in()), c.out() == null ? null : layout(c.out()),
                 c.description());
@@ -222,6 +230,23 @@ public final class Catalog {
      * the user's wins and a note says what it replaced. A replacing layout keeps enum names, descriptions and
      * other annotations of same-named fields of the same width that it does not define itself.
      */
+    /**
+     * Adds what {@code system} defines and this catalog lacks, replacing nothing: files found installed on the
+     * machine (mstflint's ADB, the kernel header) extend the built-ins but never change a tested definition.
+     */
+    public Catalog mergeMissing(Catalog system) {
+        CatalogSource only = system.src.copy();
+        only.layouts.keySet().removeAll(src.layouts.keySet());
+        only.enums.keySet().removeAll(src.enums.keySet());
+        only.registers.keySet().removeAll(src.registers.keySet());
+        only.registers.values().removeIf(r -> src.registers.values().stream().anyMatch(b -> b.id() == r.id()));
+        only.commands.keySet().removeAll(src.commands.keySet());
+        only.opcodes.keySet().removeAll(src.opcodes.keySet());
+        only.statuses.keySet().removeAll(src.statuses.keySet());
+        only.capabilities.keySet().removeAll(src.capabilities.keySet());
+        return merge(new Catalog(only));
+    }
+
     public Catalog merge(Catalog user) {
         CatalogSource out = src.copy();
         CatalogSource u = user.src;

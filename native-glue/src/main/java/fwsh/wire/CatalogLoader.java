@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Builds the catalog fwsh uses: the built-in one merged with user files found automatically.
- * Searched, in order (later wins): mstflint's installed ADB ({@code /usr/share/mstflint/prm_dbs/hca/ext/register_access_table.adb}),
+ * Searched, in order (later wins; installed system files only add what the built-ins lack): mstflint's installed ADB ({@code /usr/share/mstflint/prm_dbs/hca/ext/register_access_table.adb}),
  * the kernel header when asked for ({@code FWSH_IMPORT_KERNEL_IFC=1} or property {@code fwsh.catalog.kernelIfc=true}:
  * {@code /usr/src/linux-headers-*}{@code /include/linux/mlx5/mlx5_ifc.h}), {@code ~/.config/fwsh/catalog/},
  * then each entry of {@code FWSH_CATALOG_PATH} and of the system property {@code fwsh.catalog.path}
@@ -42,7 +42,7 @@ public final class CatalogLoader {
 
     public Catalog load(Catalog base) {
         Catalog c = base;
-        for (Path p : candidates()) c = c.merge(importFile(p));
+        for (Path p : candidates()) c = isSystemFile(p) ? c.mergeMissing(importFile(p)) : c.merge(importFile(p));
         return c;
     }
 
@@ -68,6 +68,11 @@ public final class CatalogLoader {
             }
         }
         return out;
+    }
+
+    /** Installed files (not the user's own) only add definitions; see Catalog.mergeMissing. */
+    static boolean isSystemFile(Path p) {
+        return p.equals(MSTFLINT_ADB) || p.startsWith("/usr/src");
     }
 
     /** The newest installed kernel header mlx5_ifc.h, or null. */

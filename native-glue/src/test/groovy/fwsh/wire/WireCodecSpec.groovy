@@ -30,10 +30,10 @@ class WireCodecSpec extends Specification {
 
     def "show() lists offset, bits, field, hex, decimal, enum and description"() {
         when:
-        def s = cat.register('PAOS').layout().decode(cat.register('PAOS').layout().encode([local_port: 1, admin_status: 'down_by_configuration']), 0).show()
+        def s = cat.register('PAOS').layout().decode(cat.register('PAOS').layout().encode([local_port: 1, admin_status: 'down']), 0).show()
         then:
         s.startsWith('PAOS (paos_reg), 16 bytes')
-        s.readLines().any { it ==~ /0x00\s+\[11:8\]\s+admin_status\s+0x2\s+2\s+down_by_configuration\s+Administrative state/ }
+        s.readLines().any { it ==~ /0x00\s+\[11:8\]\s+admin_status\s+0x2\s+2\s+down\s+Administrative state/ }
         s.readLines().any { it ==~ /0x04\s+\[1:0\]\s+e\s+0x0\s+0.*/ }
     }
 
@@ -76,7 +76,7 @@ class WireCodecSpec extends Specification {
         cat.register('PAOS').layout().encode([admin_status: 'upp'])
         then:
         def e = thrown(UnknownEnumException)
-        e.message == "PAOS.admin_status: 'upp' is not one of up, down_by_configuration, up_once, disabled_by_system, sleep (did you mean up?)"
+        e.message == "PAOS.admin_status: 'upp' is not one of up, down, up_once, disabled_by_system, sleep (did you mean up?)"
     }
 
     def "short buffers are refused on decode, view and encodeInto"() {

@@ -1,0 +1,111 @@
+package fwsh.dsl;
+
+import fwsh.channel.Channel;
+import fwsh.channel.DeviceInfo;
+import fwsh.channel.FwctlPolicy;
+import fwsh.channel.Mailbox;
+import fwsh.channel.Scope;
+import fwsh.channel.Transport;
+import fwsh.wire.Catalog;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Sends commands for one device: picks the minimum fwctl scope for the opcode, checks it against the
+ * scope in force, journals state changes before sending, and turns a firmware status into one line.
+ * No lock: concurrent callers go straight to the channel.
+ */
+final class RpcEngine {
+    private final Channel channel;
+    private final ScopeGuard scopes;
+    private final Journal journal;
+    private final Consumer<String> warnings;
+    private final Identity identity;
+    private volatile boolean taintWarned;
+
+    /** The device identity journaled with each write; psid/serial are read once, lazily. */
+    interface Identity {
+        Map<String, Object> forJournal();
+    }
+
+    RpcEngine(Channel channel, ScopeGuard scopes, Journal journal, Consumer<String> warnings, Identity identity) {
+        this.channel = channel;
+        this.scopes = scopes;
+        this.journal = journal;
+        this.warnings = warnings;
+        this.identity = identity;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    /** Sends and returns the output mailbox; throws FirmwareStatusException on a non-zero status. */
+    byte[] send(RpcRequest r) {
+        byte[] out = sendRaw(r);
+        int status = Mailbox.status(out);
+        if (status != 0) {
+            Catalog c = Catalog.builtin();
+            throw new FirmwareStatusException(r.what(), status, c.statusName(status), c.statusText(status), Mailbox.syndrome(out));
+        }
+        return out;
+    }
+
+    /** Sends and returns the output mailbox whatever its status (for dev.rpc). */
+    byte[] sendRaw(RpcRequest r) {
+        Scope scope = admit(r);
+        if (r.stateChanging()) journal(r, scope);
+        return channel.rpc(scope, r.in(), r.outLen());
+    }
+
+    /** The scope to send at, or a refusal naming the command, the scope it needs and how to grant it. */
+    private Scope admit(RpcRequest r) {
+        DeviceInfo info = channel.info();
+        Optional<Scope> min = FwctlPolicy.minScope(r.opcode(), r.opMod());
+        if (min.isEmpty() && info.fwctlPolicy()) {
+            throw new ScopeRefusedException(r.what() + " (opcode 0x" + Integer.toHexString(r.opcode())
+                    + ") is not allowed through fwctl at any scope (the kernel filters it); use a device on the mlx5ctl transport");
+        }
+        // Commands fwctl never allows (object creation on mlx5ctl) are treated as full debug access,
+        // unless they are read-only queries.
+        Scope minScope = min.orElse(r.stateChanging() ? Scope.DEBUG_WRITE_FULL : Scope.DEBUG_READ_ONLY);
+        Privilege needed = Privilege.required(minScope, r.stateChanging());
+        Privilege active = scopes.active();
+        if (!active.covers(needed)) {
+            String grant = scopes.ceiling().covers(needed)
+                    ? "wrap it in withScope('" + needed + "') { ... }"
+                    : "start fwsh with --scope " + needed + " and wrap it in withScope('" + needed + "') { ... }";
+            throw new ScopeRefusedException(r.what() + " needs scope '" + needed + "' but the scope in force is '"
+                    + active + "'; " + grant);
+        }
+        if (minScope.taintsKernel() && info.transport() == Transport.FWCTL && !taintWarned) {
+            taintWarned = true;
+            warnings.accept("warning: " + r.what() + " is sent at fwctl scope '" + minScope
+                    + "', which taints the kernel (taint flag J) until reboot");
+        }
+        return minScope;
+    }
+
+    private void journal(RpcRequest r, Scope scope) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("device", identity.forJournal());
+        e.put("scope", scope.label);
+        e.put("command", r.what());
+        e.put("opcode", "0x" + Integer.toHexString(r.opcode()));
+        e.put("op_mod", r.opMod());
+        if (r.register() != null) e.put("register", r.register());
+        if (r.fields() != null) e.put("fields", r.fields());
+        if (r.before() != null) {
+            try {
+                Object before = r.before().get();
+                e.put("before", before instanceof Decoded d ? d.toMap() : before);
+            } catch (RuntimeException unreadable) {
+                e.put("before_error", unreadable.getMessage());
+            }
+        }
+        journal.append(e);
+    }
+}

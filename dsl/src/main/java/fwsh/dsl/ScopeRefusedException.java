@@ -1,0 +1,8 @@
+package fwsh.dsl;
+
+/** An RPC or scope change refused by the session before anything was sent. */
+public class ScopeRefusedException extends FwshException {
+    public ScopeRefusedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,31 @@
+package fwsh.dsl
+
+import fwsh.channel.Channel
+import fwsh.channel.DeviceInfo
+import fwsh.channel.Mailbox
+import fwsh.channel.Scope
+import fwsh.channel.Umem
+
+/** Wraps a channel and records every RPC (scope and opcode) that reached it, and what a hook saw then. */
+class RecordingChannel implements Channel {
+    final Channel inner
+    final List<Map> sent = Collections.synchronizedList([])
+    Closure onSend = null
+
+    RecordingChannel(Channel inner) { this.inner = inner }
+
+    DeviceInfo info() { inner.info() }
+
+    byte[] rpc(Scope scope, byte[] input, int outLen) {
+        def rec = [scope: scope, opcode: Mailbox.opcode(input), opMod: Mailbox.opMod(input)]
+        if (onSend) rec.hook = onSend.call(rec)
+        sent << rec
+        inner.rpc(scope, input, outLen)
+    }
+
+    boolean supportsUmem() { inner.supportsUmem() }
+
+    Umem registerUmem(long size) { inner.registerUmem(size) }
+
+    void close() { inner.close() }
+}
