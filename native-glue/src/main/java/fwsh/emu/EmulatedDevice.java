@@ -56,6 +56,7 @@ public final class EmulatedDevice implements Channel {
         this.personality = personality;
         this.uid = hca.nextUid.getAndIncrement();
         hca.handles.add(this);
+        hca.handleOpened();
     }
 
     /** Another handle on the same device with its own uid (as a second process opening the node). */
@@ -284,6 +285,7 @@ public final class EmulatedDevice implements Channel {
         hca.objects.dropUid(uid);
         hca.tracer.handleClosed(uid);
         hca.handles.remove(this);
+        hca.handleClosed();
     }
 
     @Override

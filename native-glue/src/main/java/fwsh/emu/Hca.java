@@ -68,6 +68,21 @@ final class Hca {
         clock.addListener(onAdvance);
     }
 
+    /** The last handle closed: stop time-driven work so a shared virtual clock does not keep this device alive. */
+    void handleClosed() {
+        if (handles.isEmpty()) {
+            clock.removeListener(onAdvance);
+            tracer.stop();
+        }
+    }
+
+    void handleOpened() {
+        if (handles.size() == 1 && !gone) {
+            clock.removeListener(onAdvance);
+            clock.addListener(onAdvance);
+        }
+    }
+
     /** Device clock ticks (device_frequency_khz) at a clock reading. */
     long deviceTicks(long nanos) {
         long rel = nanos - startNanos;

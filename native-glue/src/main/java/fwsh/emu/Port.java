@@ -132,6 +132,14 @@ final class Port {
         return operSpeedMbps() == 0 ? 0 : LinkModes.fastestBit(ethAdmin & ethCap, extEthAdmin & extEthCap, true);
     }
 
+    /**
+     * Values since the last clear: computes the raw values from the current totals and subtracts the
+     * baseline in one step under the port lock, so a concurrent clear can never make a value negative.
+     */
+    synchronized long[] sample(Map<Integer, long[]> table, int key, java.util.function.Function<TrafficModel.Totals, long[]> raw, boolean clear) {
+        return sinceClear(table, key, raw.apply(totals()), clear);
+    }
+
     /** Raw minus baseline, for clear-on-read semantics; {@code clear} makes the current raw the new baseline. */
     synchronized long[] sinceClear(Map<Integer, long[]> table, int key, long[] raw, boolean clear) {
         long[] base = table.get(key);

@@ -90,9 +90,11 @@ final class Ppcnt extends Register {
             if (!write || !clr) {
                 throw FirmwareError.badParam("PPCNT.grp_all_needs_set_clr", "grp 63 (all groups) is valid only on a write with clr=1");
             }
-            TrafficModel.Totals t = port.totals();
-            for (int g : LAYOUT.keySet()) {
-                for (int pr = 0; pr < (perPrio(g) ? 8 : 1); pr++) port.sinceClear(port.ppcntBaselines(), g * 32 + pr, raw(g, pr, t, port), true);
+            synchronized (port) {
+                TrafficModel.Totals t = port.totals();
+                for (int g : LAYOUT.keySet()) {
+                    for (int pr = 0; pr < (perPrio(g) ? 8 : 1); pr++) port.sinceClear(port.ppcntBaselines(), g * 32 + pr, raw(g, pr, t, port), true);
+                }
             }
             return;
         }
@@ -104,7 +106,7 @@ final class Ppcnt extends Register {
             throw FirmwareError.badParam("PPCNT.bad_prio_tc", "prio_tc " + prio + " must be 0..7");
         }
         int key = grp * 32 + (perPrio(grp) ? prio : 0);
-        long[] v = port.sinceClear(port.ppcntBaselines(), key, raw(grp, prio, port.totals(), port), clr);
+        long[] v = port.sample(port.ppcntBaselines(), key, t -> raw(grp, prio, t, port), clr);
         for (int i = 0; i < offs.length; i++) {
             if (isU32(grp, offs[i])) io.u32(COUNTER_SET + offs[i], v[i]);
             else io.u64(COUNTER_SET + offs[i], v[i]);

@@ -90,21 +90,26 @@ final class QueryCommands {
             throw FirmwareError.badParam("QUERY_VPORT_COUNTER.bad_vport", "vport " + vport + " does not exist (no VFs are modelled)");
         }
         Port port = hca.port(portNum == 0 ? 1 : portNum, "QUERY_VPORT_COUNTER");
-        TrafficModel.Totals t = port.totals();
+        long[] v = port.sample(port.vportBaselines(), 0, t -> vportRaw(t), clear);
+        int[] offs = VPORT_OFFSETS;
+        for (int i = 0; i < offs.length; i++) Prm.u64(c.out, offs[i], v[i]);
+    }
+
+    private static final int[] VPORT_OFFSETS = {VPORT_RECEIVED_ERRORS, VPORT_RECEIVED_ERRORS + 8, VPORT_TRANSMIT_ERRORS, VPORT_TRANSMIT_ERRORS + 8,
+            VPORT_RECEIVED_ETH_BROADCAST, VPORT_RECEIVED_ETH_BROADCAST + 8, VPORT_TRANSMITTED_ETH_BROADCAST, VPORT_TRANSMITTED_ETH_BROADCAST + 8,
+            VPORT_RECEIVED_ETH_UNICAST, VPORT_RECEIVED_ETH_UNICAST + 8, VPORT_TRANSMITTED_ETH_UNICAST, VPORT_TRANSMITTED_ETH_UNICAST + 8,
+            VPORT_RECEIVED_ETH_MULTICAST, VPORT_RECEIVED_ETH_MULTICAST + 8, VPORT_TRANSMITTED_ETH_MULTICAST, VPORT_TRANSMITTED_ETH_MULTICAST + 8};
+
+    /** Raw vport counters in VPORT_OFFSETS order: {packets, octets} per traffic class. */
+    private static long[] vportRaw(TrafficModel.Totals t) {
         int rx = TrafficModel.RX;
         int tx = TrafficModel.TX;
-        long[] raw = {
+        return new long[]{
                 t.fcsErrors, 0, 0, 0,
                 t.broadcast[rx], share(t, rx, t.broadcast[rx]), t.broadcast[tx], share(t, tx, t.broadcast[tx]),
                 t.unicast[rx], share(t, rx, t.unicast[rx]), t.unicast[tx], share(t, tx, t.unicast[tx]),
                 t.multicast[rx], share(t, rx, t.multicast[rx]), t.multicast[tx], share(t, tx, t.multicast[tx]),
         };
-        long[] v = port.sinceClear(port.vportBaselines(), 0, raw, clear);
-        int[] offs = {VPORT_RECEIVED_ERRORS, VPORT_RECEIVED_ERRORS + 8, VPORT_TRANSMIT_ERRORS, VPORT_TRANSMIT_ERRORS + 8,
-                VPORT_RECEIVED_ETH_BROADCAST, VPORT_RECEIVED_ETH_BROADCAST + 8, VPORT_TRANSMITTED_ETH_BROADCAST, VPORT_TRANSMITTED_ETH_BROADCAST + 8,
-                VPORT_RECEIVED_ETH_UNICAST, VPORT_RECEIVED_ETH_UNICAST + 8, VPORT_TRANSMITTED_ETH_UNICAST, VPORT_TRANSMITTED_ETH_UNICAST + 8,
-                VPORT_RECEIVED_ETH_MULTICAST, VPORT_RECEIVED_ETH_MULTICAST + 8, VPORT_TRANSMITTED_ETH_MULTICAST, VPORT_TRANSMITTED_ETH_MULTICAST + 8};
-        for (int i = 0; i < offs.length; i++) Prm.u64(c.out, offs[i], v[i]);
     }
 
     /** Octets belonging to {@code frames} of the direction's total, in proportion. */

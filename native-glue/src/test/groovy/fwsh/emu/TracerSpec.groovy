@@ -283,4 +283,23 @@ class TracerSpec extends Specification {
         !dev.hca().tracer.isActive()
         rget(own(dev, true), 0, 31, 31) == 1
     }
+
+    @spock.lang.Timeout(20)
+    def "with the real clock a background ticker writes blocks without any RPC"() {
+        given:
+        dev = Emulator.builder('cx6dx').personality(Transport.MLX5CTL).set('tracer.blocksPerSecond', '1000').build()
+        start()
+        def b = buf.buffer()
+
+        when: "wait (bounded) for the ticker to land a few blocks"
+        long end = System.nanoTime() + 10_000_000_000L
+        while (ev(b, 3, 31) == 0 && System.nanoTime() < end) java.util.concurrent.locks.LockSupport.parkNanos(2_000_000)
+
+        then:
+        ((ev(b, 3, 31) >>> 48) & 0xff) == 0xff
+        blockTs(b, 2) < blockTs(b, 3)
+
+        cleanup:
+        dev.remove()
+    }
 }
