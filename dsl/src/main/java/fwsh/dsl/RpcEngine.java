@@ -72,7 +72,7 @@ final class RpcEngine {
         // Commands fwctl never allows (object creation on mlx5ctl) are treated as full debug access,
         // unless they are read-only queries.
         Scope minScope = min.orElse(r.stateChanging() ? Scope.DEBUG_WRITE_FULL : Scope.DEBUG_READ_ONLY);
-        Privilege needed = Privilege.required(minScope, r.stateChanging());
+        Privilege needed = r.diagnosticControl() ? Privilege.DEBUG_READ_ONLY : Privilege.required(minScope, r.stateChanging());
         Privilege active = scopes.active();
         if (!active.covers(needed)) {
             String grant = scopes.ceiling().covers(needed)

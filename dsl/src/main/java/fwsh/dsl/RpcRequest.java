@@ -14,4 +14,18 @@ import java.util.function.Supplier;
  */
 public record RpcRequest(String what, int opcode, int opMod, byte[] in, int outLen, boolean stateChanging,
                          String register, Map<String, ?> fields, Supplier<Object> before) {
+
+    /**
+     * Commands and register writes that drive a diagnostic session rather than configure the device: the
+     * objects a umem dump or trace needs (PD, mkey, umem; freed when the session ends) and the tracer,
+     * resource-dump and core-dump control registers. They are journaled like every state change but allowed
+     * in a debug-read-only session, because reading traces and dumps needs them.
+     */
+    public static final java.util.Set<String> DIAGNOSTIC_CONTROL = java.util.Set.of(
+            "ALLOC_PD", "DEALLOC_PD", "CREATE_MKEY", "DESTROY_MKEY", "CREATE_UMEM", "DESTROY_UMEM",
+            "MTRC_CAP", "MTRC_CONF", "MTRC_CTRL", "MTRC_STDB", "RESOURCE_DUMP", "CORE_DUMP");
+
+    public boolean diagnosticControl() {
+        return DIAGNOSTIC_CONTROL.contains(register != null ? register : what);
+    }
 }

@@ -153,6 +153,26 @@ class DeviceSpec extends Specification {
         s.close()
     }
 
+    def "diagnostic session objects (PD, mkey) are allowed read-only on mlx5ctl, journaled, and refused on fwctl"() {
+        given:
+        def s = Session.open(new SessionOptions().noHardware().journal(tmp.resolve('j')).emulate('cx6dx:mlx5ctl,cx6dx:fwctl'))
+
+        when:
+        def pd = run(s, 'devices[0].cmd.ALLOC_PD()')
+        then:
+        pd.pd > 0
+        s.journal().entries()*.command == ['ALLOC_PD']
+
+        when:
+        run(s, 'devices[1].cmd.ALLOC_PD()')
+        then:
+        def e = thrown(ScopeRefusedException)
+        e.message.startsWith('ALLOC_PD (opcode 0x800) is not allowed through fwctl at any scope')
+
+        cleanup:
+        s.close()
+    }
+
     def "capabilities: current and max from QUERY_HCA_CAP"() {
         given:
         def s = session()
