@@ -1,0 +1,25 @@
+package fwsh.trace;
+
+import java.nio.ByteBuffer;
+
+/** The trace ring's unit: 256 bytes = 32 events, the last of which is the block's timestamp event. */
+public final class TraceBlock {
+    public static final int SIZE = 256;
+    public static final int EVENTS = 32;
+    /** Byte offset of event 31, the block timestamp event. */
+    public static final int TIMESTAMP_OFFSET = (EVENTS - 1) * TracerEvent.SIZE;
+
+    private TraceBlock() {}
+
+    /** The block's timestamp as the driver reads it: 0 when event 31 is not a timestamp event. */
+    public static long timestamp(ByteBuffer buf, int blockOffset) {
+        long e = buf.getLong(blockOffset + TIMESTAMP_OFFSET);
+        return TracerEvent.eventId(e) == TracerEvent.TIMESTAMP_EVENT_ID ? TracerEvent.timestamp(e) : 0;
+    }
+
+    /** Same, for a block held in a byte array. */
+    public static long timestamp(byte[] buf, int blockOffset) {
+        long e = fwsh.wire.Bits.u64(buf, blockOffset + TIMESTAMP_OFFSET);
+        return TracerEvent.eventId(e) == TracerEvent.TIMESTAMP_EVENT_ID ? TracerEvent.timestamp(e) : 0;
+    }
+}
