@@ -11,9 +11,13 @@ public final class TraceBlock {
 
     private TraceBlock() {}
 
-    /** The block's timestamp as the driver reads it: 0 when event 31 is not a timestamp event. */
+    /**
+     * The block's timestamp as the driver reads it: 0 when event 31 is not a timestamp event. The ring is
+     * big-endian whatever byte order is set on {@code buf}.
+     */
     public static long timestamp(ByteBuffer buf, int blockOffset) {
         long e = buf.getLong(blockOffset + TIMESTAMP_OFFSET);
+        if (buf.order() != java.nio.ByteOrder.BIG_ENDIAN) e = Long.reverseBytes(e);
         return TracerEvent.eventId(e) == TracerEvent.TIMESTAMP_EVENT_ID ? TracerEvent.timestamp(e) : 0;
     }
 

@@ -210,11 +210,19 @@ public final class TraceFormat {
     /** The text printed for a bad format. */
     public String badFormatText() { return badFormatText; }
 
+    /** Scratch size needed by {@link #formatTo(StringBuilder, int[], int, char[])}. */
+    public static final int SCRATCH = 96;
+
     /**
      * Appends the formatted message. {@code params} holds the 32-bit parameters in arrival order; conversions
-     * beyond {@code nParams} read 0.
+     * beyond {@code nParams} read 0. Allocates a scratch buffer: decoders use the overload taking one.
      */
     public void formatTo(StringBuilder sb, int[] params, int nParams) {
+        formatTo(sb, params, nParams, new char[SCRATCH]);
+    }
+
+    /** Same, with a caller-owned scratch of at least {@link #SCRATCH} chars (no allocation). */
+    public void formatTo(StringBuilder sb, int[] params, int nParams, char[] scratch) {
         if (badFormat()) { sb.append(badFormatText); return; }
         int start = sb.length();
         int k = conv.length;
@@ -224,8 +232,8 @@ public final class TraceFormat {
                 sb.append(lit[i]);
                 int v = i < nParams ? params[i] : 0;
                 switch (conv[i]) {
-                    case 'x' -> appendHex(sb, v & 0xFFFFFFFFL, 0x20);
-                    case 'X' -> appendHex(sb, v & 0xFFFFFFFFL, 0);
+                    case 'x' -> sb.append(scratch, 0, hex(scratch, 0, v & 0xFFFFFFFFL, 0x20));
+                    case 'X' -> sb.append(scratch, 0, hex(scratch, 0, v & 0xFFFFFFFFL, 0));
                     case 'u' -> sb.append(v & 0xFFFFFFFFL);
                     default -> sb.append(v);
                 }
@@ -262,7 +270,7 @@ public final class TraceFormat {
                 default -> signed ? v : v & 0xFFFFFFFFL;
             };
             int base = c == 'x' || c == 'X' ? 16 : c == 'o' ? 8 : 10;
-            number(sb, num, base, c == 'x' ? 0x20 : 0, signed, flags[i], width[i], precision[i]);
+            number(sb, scratch, num, base, c == 'x' ? 0x20 : 0, signed, flags[i], width[i], precision[i]);
         }
         if (!stopped) sb.append(lit[k]);
         int end = start + MAX_MESSAGE;
@@ -279,13 +287,23 @@ public final class TraceFormat {
 
     private static final char[] DIGITS = "0123456789ABCDEF".toCharArray();
 
+    /** Writes {@code v} in hex at {@code buf[pos]}; returns the end position. */
+    static int hex(char[] buf, int pos, long v, int locase) {
+        int digits = v == 0 ? 1 : (67 - Long.numberOfLeadingZeros(v)) >> 2;
+        int end = pos + digits;
+        for (int i = end - 1; i >= pos; i--, v >>>= 4) buf[i] = (char) (DIGITS[(int) v & 0xF] | locase);
+        return end;
+    }
+
+    /** Appends {@code v} in hex (lower case with locase 0x20). Allocates nothing beyond the builder. */
     static void appendHex(StringBuilder sb, long v, int locase) {
         int digits = v == 0 ? 1 : (67 - Long.numberOfLeadingZeros(v)) >> 2;
         for (int s = (digits - 1) * 4; s >= 0; s -= 4) sb.append((char) (DIGITS[(int) (v >>> s) & 0xF] | locase));
     }
 
-    /** lib/vsprintf.c number(), for values that fit a signed long. */
-    static void number(StringBuilder sb, long num, int base, int locase, boolean signed, int flags, int fieldWidth, int precision) {
+    /** lib/vsprintf.c number(), for values that fit a signed long; built in {@code buf} when it fits. */
+    static void number(StringBuilder sb, char[] buf, long num, int base, int locase, boolean signed, int flags,
+                       int fieldWidth, int precision) {
         boolean isZero = num == 0;
         boolean needPfx = (flags & SPECIAL) != 0 && base != 10;
         if ((flags & LEFT) != 0) flags &= ~ZEROPAD;
@@ -303,6 +321,40 @@ public final class TraceFormat {
         int digits = digitCount(num, base);
         int prec = Math.max(digits, precision);
         fw -= prec;
+        if (Math.max(fieldWidth, prec) + 4 > buf.length) { // very wide: append piecewise
+            numberSlow(sb, num, base, locase, flags, sign, needPfx, isZero, fw, prec, digits);
+            return;
+        }
+        int n = 0;
+        if ((flags & (ZEROPAD | LEFT)) == 0) while (--fw >= 0) buf[n++] = ' ';
+        if (sign != 0) buf[n++] = sign;
+        if (needPfx) {
+            if (base == 16 || !isZero) buf[n++] = '0';
+            if (base == 16) buf[n++] = (char) ('X' | locase);
+        }
+        if ((flags & LEFT) == 0) {
+            char pad = (flags & ZEROPAD) != 0 ? '0' : ' ';
+            while (--fw >= 0) buf[n++] = pad;
+        }
+        for (int z = digits; z < prec; z++) buf[n++] = '0';
+        int end = n + digits;
+        if (base == 16) {
+            long v = num;
+            for (int i = end - 1; i >= n; i--, v >>>= 4) buf[i] = (char) (DIGITS[(int) v & 0xF] | locase);
+        } else if (base == 8) {
+            long v = num;
+            for (int i = end - 1; i >= n; i--, v >>>= 3) buf[i] = DIGITS[(int) v & 0x7];
+        } else {
+            long v = num;
+            for (int i = end - 1; i >= n; i--, v /= 10) buf[i] = (char) ('0' + (int) (v % 10));
+        }
+        n = end;
+        while (--fw >= 0) buf[n++] = ' ';
+        sb.append(buf, 0, n);
+    }
+
+    private static void numberSlow(StringBuilder sb, long num, int base, int locase, int flags, char sign, boolean needPfx,
+                                   boolean isZero, int fw, int prec, int digits) {
         if ((flags & (ZEROPAD | LEFT)) == 0) while (--fw >= 0) sb.append(' ');
         if (sign != 0) sb.append(sign);
         if (needPfx) {
@@ -314,13 +366,10 @@ public final class TraceFormat {
             while (--fw >= 0) sb.append(pad);
         }
         for (int z = digits; z < prec; z++) sb.append('0');
-        if (base == 16) {
-            for (int s = (digits - 1) * 4; s >= 0; s -= 4) sb.append((char) (DIGITS[(int) (num >>> s) & 0xF] | locase));
-        } else if (base == 8) {
+        if (base == 16) appendHex(sb, num, locase);
+        else if (base == 8) {
             for (int s = (digits - 1) * 3; s >= 0; s -= 3) sb.append(DIGITS[(int) (num >>> s) & 0x7]);
-        } else {
-            sb.append(num);
-        }
+        } else sb.append(num);
         while (--fw >= 0) sb.append(' ');
     }
 

@@ -32,6 +32,7 @@ public final class TraceFormatter implements TraceSink {
     private Matcher matcher;
     private final StringBuilder msg = new StringBuilder(128);
     private final StringBuilder line = new StringBuilder(192);
+    private final char[] scratch = new char[24];
 
     private long lines, filtered, lostMessages, rawMessages, badFormats;
 
@@ -106,10 +107,13 @@ public final class TraceFormatter implements TraceSink {
         if (device != null) l.append(device).append(' ');
         l.append('[');
         if (realTs != null) realTs.appendTo(l, ts);
-        else { l.append("0x"); TraceFormat.appendHex(l, ts, 0x20); }
-        l.append("] ").append(lost ? '1' : '0').append(" [0x");
-        TraceFormat.appendHex(l, eventId, 0x20);
-        l.append("] ").append(text);
+        else { scratch[0] = '0'; scratch[1] = 'x'; l.append(scratch, 0, TraceFormat.hex(scratch, 2, ts, 0x20)); }
+        scratch[0] = ']'; scratch[1] = ' '; scratch[2] = lost ? '1' : '0'; scratch[3] = ' '; scratch[4] = '[';
+        scratch[5] = '0'; scratch[6] = 'x';
+        int n = TraceFormat.hex(scratch, 7, eventId, 0x20);
+        scratch[n++] = ']';
+        scratch[n++] = ' ';
+        l.append(scratch, 0, n).append(text);
     }
 
     private void json(StringBuilder l, long ts, boolean lost, int eventId, CharSequence text) {

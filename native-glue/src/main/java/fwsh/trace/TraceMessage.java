@@ -24,6 +24,7 @@ public final class TraceMessage {
     final int[] params = new int[TraceFormat.MAX_PARAMS];
     int paramCount;
     long rawEvent;
+    private final char[] scratch = new char[TraceFormat.SCRATCH];
 
     public long timestamp() { return timestamp; }
     public boolean lost() { return lost; }
@@ -44,12 +45,14 @@ public final class TraceMessage {
     public void appendText(StringBuilder sb) {
         switch (kind) {
             case RAW -> {
-                sb.append("0x");
-                appendHex8(sb, (int) (rawEvent >>> 32));
-                appendHex8(sb, (int) rawEvent);
+                char[] b = scratch;
+                b[0] = '0';
+                b[1] = 'x';
+                for (int i = 0; i < 16; i++) b[2 + i] = HEX[(int) (rawEvent >>> (60 - 4 * i)) & 0xF];
+                sb.append(b, 0, 18);
             }
             case BAD_FORMAT -> sb.append(format.badFormatText());
-            default -> format.formatTo(sb, params, paramCount);
+            default -> format.formatTo(sb, params, paramCount, scratch);
         }
     }
 
@@ -62,10 +65,6 @@ public final class TraceMessage {
     public TraceRecord toRecord() { return new TraceRecord(timestamp, lost, eventId, text()); }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    static void appendHex8(StringBuilder sb, int v) {
-        for (int s = 28; s >= 0; s -= 4) sb.append(HEX[(v >>> s) & 0xF]);
-    }
 
     @Override public String toString() { return toRecord().toString(); }
 }

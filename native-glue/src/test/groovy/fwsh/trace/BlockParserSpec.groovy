@@ -129,4 +129,17 @@ class BlockParserSpec extends Specification {
         off.stats().blocks == 1
         off.stats().events == 32
     }
+
+    def "TraceBlock.timestamp reads event 31 big-endian, 0 when it is not a timestamp event"() {
+        given:
+        put(ring, 1, msgBlock(1, 0x123456789L))
+        byte[] arr = new byte[1024]
+        ring.duplicate().get(0, arr)   // copy out (JDK 13+ absolute bulk get)
+
+        expect:
+        TraceBlock.timestamp(ring, 256) == 0x123456789L
+        TraceBlock.timestamp(ring.order(ByteOrder.LITTLE_ENDIAN), 256) == 0x123456789L
+        TraceBlock.timestamp(arr, 256) == 0x123456789L
+        TraceBlock.timestamp(arr, 0) == 0
+    }
 }
