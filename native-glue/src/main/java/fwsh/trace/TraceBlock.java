@@ -26,4 +26,14 @@ public final class TraceBlock {
         long e = fwsh.wire.Bits.u64(buf, blockOffset + TIMESTAMP_OFFSET);
         return TracerEvent.eventId(e) == TracerEvent.TIMESTAMP_EVENT_ID ? TracerEvent.timestamp(e) : 0;
     }
+
+    /** Writes 32 events as block {@code blockIndex} of a ring, big-endian (for emulators and tests). */
+    public static void write(ByteBuffer ring, int blockIndex, long[] events) {
+        if (events.length != EVENTS) throw new IllegalArgumentException("a trace block has 32 events, got " + events.length);
+        int base = blockIndex * SIZE;
+        if (blockIndex < 0 || base + SIZE > ring.capacity())
+            throw new IllegalArgumentException("block " + blockIndex + " is outside a ring of " + ring.capacity() + " bytes");
+        boolean swap = ring.order() != java.nio.ByteOrder.BIG_ENDIAN;
+        for (int i = 0; i < EVENTS; i++) ring.putLong(base + i * TracerEvent.SIZE, swap ? Long.reverseBytes(events[i]) : events[i]);
+    }
 }

@@ -221,4 +221,35 @@ class TraceCaptureSpec extends Specification {
         def ex = thrown(IllegalStateException)
         ex.message.contains('bad magic')
     }
+
+    def "each record is on disk as soon as it is written: a capture that was never closed is readable"() {
+        given:
+        Path f = dir.resolve('open.fwtrace')
+        def w = new TraceCaptureWriter(Files.newOutputStream(f), device, tcaps, strDb, clock)
+
+        when:
+        w.block(msgBlock(1, 100), 0, 100)
+        w.block(msgBlock(2, 200), 1, 200)
+        def c = TraceCaptureReader.readAll(f)
+
+        then:
+        c.error() == null
+        !c.complete()
+        c.records()*.class*.simpleName == ['StringDbRecord', 'Block', 'Block']
+
+        cleanup:
+        w.close()
+    }
+
+    def "writing after close is refused"() {
+        given:
+        def w = new TraceCaptureWriter(new ByteArrayOutputStream(), [:], tcaps, strDb, clock)
+        w.close()
+
+        when:
+        w.block(msgBlock(1, 100), 0, 100)
+        then:
+        def ex = thrown(IllegalStateException)
+        ex.message == 'trace capture is closed'
+    }
 }
