@@ -53,8 +53,9 @@ final class Plot {
     private static XYChart chart(String title, List<String> names, List<String> units, List<double[]> xs, List<double[]> ys,
                                  int width, int height) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle("time (s)").build();
+        // below the plot, one entry per row: long counter names would be cut off in a horizontal row
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
         chart.getStyler().setMarkerSize(0);
         List<String> groups = new ArrayList<>();
         for (int s = 0; s < names.size(); s++) {
