@@ -77,22 +77,23 @@ public final class Formats {
 
     /** {@code fwsh_<name>[_total]} with every character outside [a-zA-Z0-9_] turned into '_'. */
     public static String promMetricName(CounterDef d) {
-        String base = "fwsh_" + sanitize(d.name());
+        String base = "fwsh_" + sanitize(d.name(), true);
         if (d.isGauge()) return base;
         return base.endsWith("_total") ? base : base + "_total";
     }
 
     static String promLabelName(String name) {
-        String s = sanitize(name);
+        String s = sanitize(name, false);
         if (s.startsWith("__")) s = "l" + s; // names starting with __ are reserved
         return s;
     }
 
-    private static String sanitize(String name) {
+    /** Characters outside [a-zA-Z0-9_] become '_'; a leading digit too unless the result gets a prefix. */
+    private static String sanitize(String name, boolean prefixed) {
         StringBuilder sb = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9' && i > 0);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9' && (i > 0 || prefixed));
             sb.append(ok ? c : '_');
         }
         return sb.length() == 0 ? "_" : sb.toString();

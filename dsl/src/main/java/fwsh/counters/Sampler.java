@@ -95,10 +95,9 @@ public final class Sampler implements AutoCloseable {
     public SampleSeries await() {
         if (!started) start();
         boolean interrupted = false;
-        while (true) {
+        while (thread.isAlive()) { // join, not the latch: when await returns the thread is gone
             try {
-                done.await();
-                break;
+                thread.join();
             } catch (InterruptedException e) {
                 interrupted = true;
                 stop();
@@ -111,7 +110,9 @@ public final class Sampler implements AutoCloseable {
 
     /** Waits up to {@code timeout}; true when the sampler has ended. */
     public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
-        return done.await(timeout, unit);
+        if (!done.await(timeout, unit)) return false;
+        thread.join();
+        return true;
     }
 
     /** Stops the sampler, waits for its thread to end and closes the file. Safe to call more than once. */

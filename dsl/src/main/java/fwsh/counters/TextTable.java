@@ -22,7 +22,7 @@ public final class TextTable {
                 if (!cell.isEmpty() && !looksNumeric(cell)) numeric[c] = false;
             }
         StringBuilder sb = new StringBuilder();
-        line(sb, header, w, new boolean[n]);
+        line(sb, header, w, numeric);
         for (String[] r : rows) line(sb, r, w, numeric);
         return sb.toString();
     }
