@@ -118,6 +118,16 @@ public final class CompositeSource {
         return select(byName.keySet());
     }
 
+    /** Reads the named counters once (host time from {@link System#nanoTime()}). */
+    public Snapshot snapshot(Collection<String> names) {
+        return select(names).snapshot();
+    }
+
+    /** Reads every counter once. */
+    public Snapshot snapshot() {
+        return selectAll().snapshot();
+    }
+
     private Entry find(String name) {
         if (name == null) return null;
         Entry e = byName.get(name);

@@ -24,6 +24,21 @@ class CompositeSourceSpec extends Specification {
         sel.defs()*.name() == ['temperature', 'rx_crc_errors_phy', 'rx_packets_phy']
     }
 
+    def "snapshots of named or all counters carry the labels"() {
+        given:
+        clock.set(1_000_000_000L)
+
+        when:
+        def some = src.snapshot(['rx_crc_errors_phy', 'temperature'])
+        def all = src.snapshot()
+
+        then:
+        some.toMap() == [rx_crc_errors_phy: 3L, temperature: 408L]
+        all.defs()*.name() == src.list()*.name()
+        all.value('rx_bytes_phy') == 1_500_000
+        all.labels() == [device: 'mlx5_0', port: '1']
+    }
+
     def "a source:name form addresses the same counter"() {
         expect:
         src.def('ppcnt:rx_crc_errors_phy').name() == 'rx_crc_errors_phy'
