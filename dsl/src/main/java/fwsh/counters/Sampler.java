@@ -40,7 +40,8 @@ public final class Sampler implements AutoCloseable {
     private final IntervalStats intervals = new IntervalStats();
     private volatile long taken, missed, firstT = -1, lastT = -1, cpuNanos = -1, startWall;
     private volatile RuntimeException failure;
-    private volatile boolean started;
+    private volatile boolean started, niced;
+    private final int niceValue;
 
     private Sampler(Builder b) throws IOException {
         this.selection = b.selection;
@@ -53,6 +54,7 @@ public final class Sampler implements AutoCloseable {
                 : new SampleWriter(b.file, b.format != null ? b.format : SampleFormat.forPath(b.file), selection.defs(),
                 selection.hasDeviceTime(), b.flushEveryNanos);
         this.listener = b.listener;
+        this.niceValue = b.nice;
         this.thread = new Thread(this::loop, b.threadName);
         this.thread.setDaemon(true);
     }
@@ -132,6 +134,11 @@ public final class Sampler implements AutoCloseable {
         }
     }
 
+    /** True when a requested nice value was applied to the sampler thread. */
+    public boolean niced() {
+        return niced;
+    }
+
     /** The sampler thread (for tests and diagnostics). */
     public Thread thread() {
         return thread;
@@ -162,7 +169,11 @@ public final class Sampler implements AutoCloseable {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         boolean cpu = mx.isCurrentThreadCpuTimeSupported();
         long cpu0 = cpu ? mx.getCurrentThreadCpuTime() : 0;
-        if (ticker instanceof SystemTicker) TimerSlack.set(1_000);
+        if (ticker instanceof SystemTicker st) {
+            st.periodHint(period);
+            LinuxThread.timerSlack(1_000);
+            if (niceValue != 0) niced = LinuxThread.nice(niceValue);
+        }
         long[] values = new long[selection.size()];
         try {
             startWall = ticker.wallMillis();
@@ -220,6 +231,7 @@ public final class Sampler implements AutoCloseable {
         private Ticker ticker;
         private SampleListener listener;
         private String threadName = "fwsh-sampler";
+        private int nice;
 
         private Builder(CounterSelection selection) {
             if (selection == null) throw new IllegalArgumentException("sampler needs a counter selection");
@@ -275,6 +287,16 @@ public final class Sampler implements AutoCloseable {
 
         public Builder listener(SampleListener l) {
             this.listener = l;
+            return this;
+        }
+
+        /**
+         * Asks Linux to run the sampler thread at this nice value (e.g. −10) so a busy machine preempts it less.
+         * Best effort: needs CAP_SYS_NICE for negative values; {@link Sampler#niced()} says whether it took.
+         */
+        public Builder nice(int value) {
+            if (value < -20 || value > 19) throw new IllegalArgumentException("nice value " + value + " is outside −20..19");
+            this.nice = value;
             return this;
         }
 

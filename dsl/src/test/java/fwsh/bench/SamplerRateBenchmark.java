@@ -20,7 +20,7 @@ import java.util.Locale;
  * samples taken, interval error p50/p99/max and the sampler thread's CPU use (ThreadMXBean); then the same with a CSV
  * stream; then searches the highest rate that still takes ≥ 99.5 % of its samples (2 s per step).
  * <p>
- * Run: {@code cd dsl && mvn -o -q test-compile && java -cp target/test-classes:target/classes:$(cat cp.txt) fwsh.bench.SamplerRateBenchmark [seconds]}
+ * Run: {@code cd dsl && mvn -o -q test-compile && java -cp target/test-classes:target/classes:$(cat cp.txt) fwsh.bench.SamplerRateBenchmark [seconds [nice]]}
  * where cp.txt comes from {@code mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt}.
  * Targets: ≥ 99.5 % of samples, p99 interval error ≤ 100 µs, ≤ 50 % of one core at 10 kHz.
  */
@@ -49,12 +49,17 @@ public class SamplerRateBenchmark {
         }
     }
 
+    static int nice;
+
     static SamplerStats run(long periodNanos, Duration d, Path file) {
         Sampler.Builder b = Sampler.builder(CounterSelection.of(new MemorySource())).every(Duration.ofNanos(periodNanos)).duration(d)
-                .ring(1024);
+                .ring(1024).nice(nice);
         if (file != null) b.file(file);
-        SampleSeries s = b.run();
-        return s.stats();
+        try (Sampler sampler = b.build()) {
+            SampleSeries s = sampler.await();
+            if (nice != 0 && !sampler.niced()) System.out.println("(nice " + nice + " was not applied)");
+            return s.stats();
+        }
     }
 
     static String line(String what, SamplerStats s) {
@@ -65,6 +70,8 @@ public class SamplerRateBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        nice = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        System.out.println("sampler thread nice " + nice + (nice != 0 ? " (applied only with CAP_SYS_NICE)" : ""));
         System.out.println("cpus " + Runtime.getRuntime().availableProcessors() + ", " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version"));
         run(100_000, Duration.ofSeconds(1), null); // warm-up
