@@ -30,6 +30,8 @@ public class Device implements AutoCloseable, Describable, Completable {
     private final Set<DeviceUmem> umems = ConcurrentHashMap.newKeySet();
     private final List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Map<String, Object> identity;
+    private volatile fwsh.dsl.trace.DeviceTracer tracer;
+    private volatile fwsh.dsl.counters.DeviceCounters counters;
 
     public Device(Channel channel, java.util.function.Supplier<Catalog> catalog, ScopeGuard scopes, Journal journal, java.util.function.Consumer<String> warnings) {
         this.channel = channel;
@@ -57,6 +59,18 @@ public class Device implements AutoCloseable, Describable, Completable {
 
     public Commands getCmd() {
         return cmd;
+    }
+
+    /** The firmware tracer (created on first use). */
+    public synchronized fwsh.dsl.trace.DeviceTracer getTracer() {
+        if (tracer == null) tracer = new fwsh.dsl.trace.DeviceTracer(this);
+        return tracer;
+    }
+
+    /** Counters by name across PPCNT, vport, congestion, temperature and diagnostic counters (created on first use). */
+    public synchronized fwsh.dsl.counters.DeviceCounters getCounters() {
+        if (counters == null) counters = new fwsh.dsl.counters.DeviceCounters(this);
+        return counters;
     }
 
     /** Transport, type, uid, caps and PCI from the channel; firmware version and PSID from the device. */
