@@ -103,8 +103,8 @@ final class Requests {
                 count++;
             }
             if (first >= 0) {
-                d.add(String.format("input byte 0x%x is 0x%02x, recorded 0x%02x; %d byte%s differ", first,
-                        asked[first] & 0xff, rec[first] & 0xff, count, count == 1 ? "" : "s"));
+                d.add(String.format("input byte 0x%x is 0x%02x, recorded 0x%02x; %d byte%s", first,
+                        asked[first] & 0xff, rec[first] & 0xff, count, count == 1 ? " differs" : "s differ"));
             }
         }
         return String.join(", ", d);
