@@ -96,6 +96,7 @@ final class Repl {
     }
 
     int loop() {
+        status.update(); // first, so the scroll region it sets up does not swallow the banner
         banner();
         if (options.init != null) {
             evaluateAndPrint(() -> evaluator.evaluate(Files.readString(options.init), options.init.getFileName().toString()), false);

@@ -1,5 +1,6 @@
 package fwsh.shell;
 
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
@@ -24,7 +25,7 @@ final class ReplParser implements Parser {
         return new Line(line, cursor, line.substring(start, end), cursor - start);
     }
 
-    private record Line(String line, int cursor, String word, int wordCursor) implements ParsedLine {
+    private record Line(String line, int cursor, String word, int wordCursor) implements CompletingParsedLine {
         @Override
         public int wordIndex() {
             return 0;
@@ -33,6 +34,22 @@ final class ReplParser implements Parser {
         @Override
         public List<String> words() {
             return List.of(word);
+        }
+
+        /** Candidates are inserted verbatim: Groovy names and paths need no shell quoting. */
+        @Override
+        public CharSequence escape(CharSequence candidate, boolean complete) {
+            return candidate;
+        }
+
+        @Override
+        public int rawWordCursor() {
+            return wordCursor;
+        }
+
+        @Override
+        public int rawWordLength() {
+            return word.length();
         }
     }
 }
