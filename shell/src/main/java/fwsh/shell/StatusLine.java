@@ -36,7 +36,15 @@ final class StatusLine {
     String deviceName() {
         Object dev = session.binding().hasVariable("dev") ? session.binding().getVariable("dev") : null;
         if (dev instanceof Device d) return d.getName();
-        return dev == null ? "none" : String.valueOf(dev);
+        if (dev == null) return "none";
+        try {
+            // Anything else a user assigned to dev: its name property if it has one.
+            var p = org.codehaus.groovy.runtime.InvokerHelper.getMetaClass(dev).hasProperty(dev, "name");
+            if (p != null) return String.valueOf(p.getProperty(dev));
+        } catch (RuntimeException e) {
+            // fall back to the type
+        }
+        return dev.getClass().getSimpleName();
     }
 
     /** The scope ceiling for now; the DSL's current withScope level is shown once it exposes one. */
