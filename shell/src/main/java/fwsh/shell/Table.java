@@ -31,7 +31,7 @@ final class Table {
         for (List<String> r : rows) for (int c = 0; c < n; c++) width[c] = Math.max(width[c], cell(r, c).length());
         StringBuilder b = new StringBuilder();
         if (showHeader) {
-            line(b, header, width, false, color ? "\u001b[1m" : null);
+            line(b, header, width, true, color ? "\u001b[1m" : null);
             List<String> rule = new ArrayList<>();
             for (int c = 0; c < n; c++) rule.add("-".repeat(width[c]));
             line(b, rule, width, false, null);

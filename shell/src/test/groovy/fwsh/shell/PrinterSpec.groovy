@@ -31,7 +31,7 @@ class PrinterSpec extends Specification {
 
         expect:
         table.render(rows) ==
-                'port  state  extra\n' +
+                'port  state  extra\n' +   // headers align like their column
                 '----  -----  -----\n' +
                 '   1  up\n' +
                 ' 128  down   e\n'
