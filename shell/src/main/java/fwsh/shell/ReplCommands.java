@@ -132,13 +132,14 @@ final class ReplCommands {
     }
 
     Path journalPath() {
-        return repl.session().options().journal;
+        return SessionInfo.journalPath(repl.session());
     }
 
     private void scope() {
         Scope ceiling = repl.session().options().ceiling;
         PrintWriter w = out();
         w.println("scope ceiling: " + ceiling + "  (set with --scope; scripts raise up to it with withScope(...))");
+        w.println("scope now: " + SessionInfo.activeScope(repl.session()));
         for (Scope s : Scope.values()) {
             String note = s.taintsKernel() ? "  taints the kernel" : "";
             w.println((s == ceiling ? "* " : "  ") + s.value + " " + s + (ceiling.covers(s) ? "" : "  (above the ceiling)") + note);

@@ -47,9 +47,8 @@ final class StatusLine {
         return dev.getClass().getSimpleName();
     }
 
-    /** The scope ceiling for now; the DSL's current withScope level is shown once it exposes one. */
     String scope() {
-        return String.valueOf(session.options().ceiling);
+        return SessionInfo.activeScope(session);
     }
 
     void close() {
