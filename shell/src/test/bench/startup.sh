@@ -5,7 +5,8 @@
 #   shell/src/test/bench/startup.sh [N] [DIST]      (defaults: 11 runs, shell/target/fwsh)
 #
 # Build the distribution first: mvn -o -q install -DskipTests (from the repository root).
-# Variants measured: fwsh through its launcher (AppCDS archive used when present), fwsh with CDS
+# Variants measured (both fwsh ones run C1-only, as the launcher does for -e): fwsh through its launcher
+# (AppCDS archive used when present), fwsh with CDS
 # switched off (FWSH_NO_CDS=1), and groovy.ui.GroovyMain -e with the JDK's default CDS.
 set -eu
 n=${1:-11}
