@@ -1,21 +1,117 @@
 package fwsh.shell
 
 import spock.lang.Specification
+import spock.lang.TempDir
 
+import java.nio.file.Path
+
+/** Every batch invocation form through Main.run, as the launcher would call it. */
 class MainSpec extends Specification {
-    def "the launcher prints the devices it finds and exits"() {
-        given:
+    @TempDir
+    Path dir
+
+    Map fwsh(List<String> argv, String stdin = '') {
         def out = new ByteArrayOutputStream()
-        def old = System.out
-        System.out = new PrintStream(out, true)
+        def err = new ByteArrayOutputStream()
+        int status = Main.run(argv as String[], new ByteArrayInputStream(stdin.getBytes('UTF-8')),
+                new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'))
+        [status: status, out: out.toString('UTF-8'), err: err.toString('UTF-8')]
+    }
+
+    def "a script file runs with its arguments and prints only its own output"() {
+        given:
+        def script = dir.resolve('hello.groovy')
+        script.toFile().text = 'println "args=${args.toList()}"\n42'
 
         when:
-        Main.main([] as String[])
+        def r = fwsh(['--emulate', script.toString(), 'a', '--port', '1'])
 
         then:
-        out.toString().contains('no devices')
+        r.status == 0
+        r.out == 'args=[a, --port, 1]\n'   // the final value of a file script is not printed
+        r.err == ''
+    }
 
-        cleanup:
-        System.out = old
+    def "-e evaluates code and prints its non-null result"() {
+        expect:
+        fwsh(['-e', 'println 1']) == [status: 0, out: '1\n', err: '']
+        fwsh(['-e', '[a: 1, bb: 2]']).out == 'a   1\nbb  2\n'
+        fwsh(['-e', 'args.join("+")', 'x', 'y']).out == 'x+y\n'
+    }
+
+    def "code on stdin runs in batch; results follow --format"() {
+        expect:
+        fwsh([], 'def x = 20\nx + 1') == [status: 0, out: '21\n', err: '']
+        fwsh(['--format', 'json'], '[[port: 1, up: true]]').out == '[{"port":1,"up":true}]\n'
+        fwsh(['--format=csv'], '[[port: 1, name: "a,b"]]').out == 'port,name\n1,"a,b"\n'
+    }
+
+    def "--help and --version print to stdout and exit 0"() {
+        when:
+        def help = fwsh(['--help'])
+        def version = fwsh(['--version'])
+
+        then:
+        help.status == 0 && help.out.startsWith('usage: fwsh') && help.out.contains('exit status: 0 success')
+        version.status == 0 && version.out ==~ /fwsh \S+ \(Groovy 5\.\S+, Java \S+\)\n/
+    }
+
+    def "a bad option or value is one line plus a hint, exit 2"() {
+        when:
+        def r = fwsh(argv)
+
+        then:
+        r.status == 2
+        r.out == ''
+        r.err == "fwsh: $message\nTry 'fwsh --help' for more information.\n"
+
+        where:
+        argv                          | message
+        ['--frobnicate']              | "unknown option '--frobnicate'"
+        ['--format', 'yaml', '-e', '1'] | "unknown format 'yaml'; use table, json or csv"
+        ['missing.groovy']            | "no script file 'missing.groovy'"
+    }
+
+    def "a script error is one line on stderr and exit 1; --verbose adds the stack trace"() {
+        given:
+        def script = dir.resolve('bad.groovy')
+        script.toFile().text = 'println "before"\nthrow new IllegalStateException("port 9 does not exist")\n'
+
+        when:
+        def plain = fwsh([script.toString()])
+        def verbose = fwsh(['--verbose', script.toString()])
+
+        then:
+        plain.status == 1
+        plain.out == 'before\n'
+        plain.err == 'error: port 9 does not exist (bad.groovy:2)\n'
+        verbose.status == 1
+        verbose.err.readLines().contains('error: port 9 does not exist (bad.groovy:2)')
+        verbose.err.readLines()[0].startsWith('fwsh: ')   // --verbose: the banner goes to stderr
+        verbose.err.contains('java.lang.IllegalStateException: port 9 does not exist')
+        verbose.err.contains('at bad.run(bad.groovy:2)')
+    }
+
+    def "compile errors and missing names are one line too"() {
+        expect:
+        with(fwsh(['-e', 'def f('])) {
+            status == 1 && err.readLines().size() == 1 && err.startsWith("error: Unexpected input: '<EOF>' (e.groovy:1:")
+        }
+        fwsh(['-e', 'nosuch + 1']) == [status: 1, out: '', err: 'error: No such property: nosuch for class: e (e.groovy:1)\n']
+        fwsh([], 'null.foo()').err == 'error: Cannot invoke method foo() on null object (stdin.groovy:1)\n'
+    }
+
+    def "--init runs first in the same session"() {
+        given:
+        def init = dir.resolve('init.groovy')
+        init.toFile().text = 'greeting = "hi"'
+
+        expect:
+        fwsh(['--init', init.toString(), '-e', 'greeting + "!"']).out == 'hi!\n'
+    }
+
+    def "the session's variables are there for batch code"() {
+        expect:
+        fwsh(['-e', 'session != null && devices != null']).out == 'true\n'
     }
 }

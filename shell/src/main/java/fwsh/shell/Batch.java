@@ -1,0 +1,71 @@
+package fwsh.shell;
+
+import fwsh.dsl.ScriptRunner;
+import fwsh.dsl.Session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+/**
+ * Non-interactive runs: a script file, {@code -e CODE}, or code read from stdin. Nothing but the script's
+ * own output (and, for -e and stdin, the printed result) goes to stdout; errors go to stderr as one line.
+ */
+final class Batch {
+    private final Session session;
+    private final Options options;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Printer printer;
+
+    Batch(Session session, Options options, PrintStream out, PrintStream err, boolean color) {
+        this.session = session;
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.printer = new Printer(options.format, color);
+    }
+
+    int run(InputStream in) {
+        ScriptRunner runner = new ScriptRunner(session);
+        PrintWriter scriptOut = new PrintWriter(out, true);
+        // Groovy scripts print through the binding's 'out' when it is set, so output follows our stream.
+        session.binding().setVariable("out", scriptOut);
+        try {
+            if (options.init != null) runner.run(options.init, java.util.List.of());
+            Object result;
+            if (options.code != null) {
+                result = runner.run(options.code, "e.groovy", options.args);
+            } else if (options.script != null) {
+                runner.run(options.script, options.args);
+                result = null;
+            } else {
+                String code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                result = runner.run(code, "stdin.groovy", options.args);
+            }
+            scriptOut.flush();
+            out.print(printer.render(result));
+            out.flush();
+            return 0;
+        } catch (Throwable t) {
+            scriptOut.flush();
+            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) throw (VirtualMachineError) t;
+            return fail(t);
+        }
+    }
+
+    private int fail(Throwable t) {
+        Throwable root = ErrorReport.unwrap(t);
+        if (root instanceof IOException && options.script != null && !Files.isReadable(options.script)) {
+            err.println("error: cannot read " + options.script);
+            return 1;
+        }
+        err.println(ErrorReport.oneLine(t));
+        if (options.verbose) err.print(ErrorReport.stackTrace(t));
+        err.flush();
+        return root instanceof InterruptedException ? Main.EXIT_INTERRUPTED : Main.EXIT_ERROR;
+    }
+}

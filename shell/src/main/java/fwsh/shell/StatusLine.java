@@ -1,0 +1,63 @@
+package fwsh.shell;
+
+import fwsh.dsl.Device;
+import fwsh.dsl.Session;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+import org.jline.utils.Status;
+
+import java.util.List;
+
+/** The bottom line: current device and scope. Silently absent where the terminal has no scroll region. */
+final class StatusLine {
+    private final Session session;
+    private final Status status;
+
+    StatusLine(Terminal terminal, Session session) {
+        this.session = session;
+        Status s = Repl.isDumb(terminal) ? null : Status.getStatus(terminal);
+        this.status = s;
+    }
+
+    void update() {
+        if (status == null) return;
+        try {
+            status.update(List.of(new AttributedString(text(), AttributedStyle.INVERSE)));
+        } catch (RuntimeException e) {
+            // Terminals that claim but lack the capability: the status line is a nicety, never an error.
+        }
+    }
+
+    String text() {
+        return " fwsh  device: " + deviceName() + "  scope: " + scope() + " ";
+    }
+
+    String deviceName() {
+        Object dev = session.binding().hasVariable("dev") ? session.binding().getVariable("dev") : null;
+        if (dev instanceof Device d) return d.getName();
+        if (dev == null) return "none";
+        try {
+            // Anything else a user assigned to dev: its name property if it has one.
+            var p = org.codehaus.groovy.runtime.InvokerHelper.getMetaClass(dev).hasProperty(dev, "name");
+            if (p != null) return String.valueOf(p.getProperty(dev));
+        } catch (RuntimeException e) {
+            // fall back to the type
+        }
+        return dev.getClass().getSimpleName();
+    }
+
+    String scope() {
+        return SessionInfo.activeScope(session);
+    }
+
+    void close() {
+        if (status == null) return;
+        try {
+            status.update(List.of());
+            status.close();
+        } catch (RuntimeException e) {
+            // see update()
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package fwsh.shell
+
+import spock.lang.Specification
+
+class PrinterSpec extends Specification {
+    def table = new Printer(Format.TABLE, false)
+    def json = new Printer(Format.JSON, false)
+    def csv = new Printer(Format.CSV, false)
+
+    def "null prints nothing, strings print as they are, values as their one-liner"() {
+        expect:
+        table.render(null) == ''
+        table.render('two\nlines') == 'two\nlines\n'
+        table.render(42) == '42\n'
+        table.render(new FakeValue(name: 'PAOS', fields: [local_port: 1, admin_status: 'up'])) ==
+                'PAOS(local_port=1 admin_status=up)\n'
+    }
+
+    def "maps are two aligned columns"() {
+        expect:
+        table.render([port: 1, admin_status: 'up', x: [1, 2]]) ==
+                'port          1\n' +
+                'admin_status  up\n' +
+                'x             [1, 2]\n'
+    }
+
+    def "lists of maps or toMap() values are tables with a header; numbers right-aligned"() {
+        given:
+        def rows = [new FakeValue(name: 'A', fields: [port: 1, state: 'up']),
+                    [port: 128, state: 'down', extra: 'e']]
+
+        expect:
+        table.render(rows) ==
+                'port  state  extra\n' +   // headers align like their column
+                '----  -----  -----\n' +
+                '   1  up\n' +
+                ' 128  down   e\n'
+    }
+
+    def "short lists of plain values print inline, long or rich ones as an indexed table"() {
+        expect:
+        table.render([1, 2, 3]) == '[1, 2, 3]\n'
+        table.render([]) == '[]\n'
+        table.render((1..40).collect { "item$it" }).readLines().size() == 40
+        table.render((1..40).collect { "item$it" }).readLines()[11] == '11  item12'
+        table.render([new FakeRegister(name: 'X'), 'b']).readLines().size() == 2
+    }
+
+    def "byte arrays are hexdumps: offset, 16 bytes in two groups, ASCII"() {
+        given:
+        byte[] data = (('ConnectX-7 fw' as String).bytes.toList() + [0, 1, 0x7f, 0xff]) as byte[]
+
+        expect:
+        table.render(data) ==
+                '00000000  43 6f 6e 6e 65 63 74 58  2d 37 20 66 77 00 01 7f  |ConnectX-7 fw...|\n' +
+                '00000010  ff                                                |.|\n'
+        table.render(new byte[0]) == '(0 bytes)\n'
+    }
+
+    def "JSON: one compact document per result, toMap() values as objects, bytes as hex"() {
+        expect:
+        json.render([new FakeValue(name: 'P', fields: [local_port: 1, up: true])]) == '[{"local_port":1,"up":true}]\n'
+        json.render([a: [1, 2] as byte[], b: null, s: 'x"y']) == '{"a":"0102","b":null,"s":"x\\"y"}\n'
+        json.render('text') == '"text"\n'
+        json.render(null) == ''
+    }
+
+    def "CSV: header and rows for tables, quoting where RFC 4180 needs it"() {
+        expect:
+        csv.render([[name: 'a,b', note: 'say "hi"'], [name: 'c']]) == 'name,note\n"a,b","say ""hi"""\nc,\n'
+        csv.render([port: 1]) == 'key,value\nport,1\n'
+        csv.render([1, 2]) == '1\n2\n'
+        csv.render(new FakeValue(name: 'P', fields: [a: 1])) == 'a\n1\n'
+    }
+
+    def "colour only decorates table headers, and only when asked"() {
+        expect:
+        new Printer(Format.TABLE, true).render([[a: 1]]).contains('\u001b[1m')
+        !table.render([[a: 1]]).contains('\u001b')
+    }
+}
