@@ -2,9 +2,13 @@ package fwsh.dsl;
 
 import fwsh.backend.DiscoveredDevice;
 import fwsh.backend.Discovery;
+import fwsh.channel.Channel;
 import fwsh.channel.ChannelException;
 import fwsh.channel.Transport;
 import fwsh.emu.Emulator;
+import fwsh.replay.RecordingChannel;
+import fwsh.replay.ReplayChannel;
+import fwsh.replay.ReplayMode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +27,13 @@ final class DeviceSources {
     }
 
     static void populate(Session session, SessionOptions options) {
+        if (options.replay != null) {
+            ReplayMode mode = options.replayMode == null ? ReplayMode.MATCHED : ReplayMode.parse(options.replayMode);
+            ReplayChannel replay = ReplayChannel.open(options.replay, mode);
+            replay.notes().forEach(n -> session.note("replay: " + n));
+            session.attach(replay);
+            return;
+        }
         if (!options.emulate && options.discoverHardware) discover(session, options);
         if (options.emulate || session.devices().isEmpty()) {
             if (!options.emulate) {
@@ -33,6 +44,13 @@ final class DeviceSources {
             String spec = options.emulateProfile == null || options.emulateProfile.isBlank() ? DEFAULT_EMULATION : options.emulateProfile;
             for (String one : spec.split(",")) session.attach(emulated(one.trim()));
         }
+    }
+
+    /** With --record, each device's channel is wrapped so every RPC lands in the recording. */
+    static Channel recorded(Channel channel, SessionOptions options, int index) {
+        if (options.record == null) return channel;
+        Path file = index == 0 ? options.record : options.record.resolveSibling(options.record.getFileName() + "." + index);
+        return RecordingChannel.create(channel, file);
     }
 
     private static void discover(Session session, SessionOptions options) {

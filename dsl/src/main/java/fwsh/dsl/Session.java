@@ -39,8 +39,19 @@ public final class Session implements AutoCloseable {
         s.binding.setVariable("session", s);
         s.binding.setVariable("devices", s.devices());
         s.binding.setVariable("journal", s.journal);
-        if (!s.devices.isEmpty()) s.binding.setVariable("dev", s.devices.get(0));
+        if (!s.devices.isEmpty()) {
+            try {
+                s.binding.setVariable("dev", options.device == null ? s.devices.get(0) : s.device(selector(options.device)));
+            } catch (RuntimeException e) {
+                s.close();
+                throw e;
+            }
+        }
         return s;
+    }
+
+    private static Object selector(String text) {
+        return text.matches("\\d+") ? (Object) Integer.valueOf(text) : text;
     }
 
     public SessionOptions options() {
@@ -53,7 +64,8 @@ public final class Session implements AutoCloseable {
 
     /** Wraps a channel as a session device; the device is closed with the session. */
     public Device attach(Channel channel) {
-        Device d = new Device(channel, catalog, scopes, journal, line -> warnings.accept(line));
+        Device d = new Device(DeviceSources.recorded(channel, options, devices.size()), catalog, scopes, journal,
+                line -> warnings.accept(line));
         devices.add(d);
         return d;
     }

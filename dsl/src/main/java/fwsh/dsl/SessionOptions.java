@@ -19,6 +19,11 @@ public final class SessionOptions {
     /** --journal: where state-changing RPCs are journaled (default under the XDG state directory). */
     public Path journal;
     public boolean verbose;
+    /** --record FILE: every RPC of the session to FILE (FILE.1, FILE.2 ... for further devices). */
+    public Path record;
+    /** --replay FILE: serve a recording back instead of hardware or the emulator; mode matched or ordered. */
+    public Path replay;
+    public String replayMode;
     /** Test hooks: roots for discovery, and whether hardware discovery runs at all. */
     public Path sysfsRoot;
     public Path devRoot;

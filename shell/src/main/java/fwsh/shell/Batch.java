@@ -40,7 +40,8 @@ final class Batch {
             if (options.code != null) {
                 result = runner.run(options.code, "e.groovy", options.args);
             } else if (options.script != null) {
-                runner.run(options.script, options.args);
+                if (Files.isRegularFile(options.script)) runner.run(options.script, options.args);
+                else runner.run(PackScripts.text(options.script.toString()), options.script.toString(), options.args);
                 result = null;
             } else {
                 String code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -49,12 +50,19 @@ final class Batch {
             scriptOut.flush();
             out.print(printer.render(result));
             out.flush();
-            return 0;
+            return scriptExitCode();
         } catch (Throwable t) {
             scriptOut.flush();
             if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) throw (VirtualMachineError) t;
             return fail(t);
         }
+    }
+
+    /** A check script (link/health, counters/watch, registers/diff) reports its verdict in the variable exitCode. */
+    private int scriptExitCode() {
+        if (!session.binding().hasVariable("exitCode")) return 0;
+        Object code = session.binding().getVariable("exitCode");
+        return code instanceof Number n ? n.intValue() : 0;
     }
 
     private int fail(Throwable t) {

@@ -30,8 +30,11 @@ public final class Main {
         Options o;
         try {
             o = OptionParser.parse(args);
-            if (o.script != null && !Files.isRegularFile(o.script)) {
-                throw new UsageException("no script file '" + o.script + "'");
+            if (o.script != null && !Files.isRegularFile(o.script) && !PackScripts.exists(o.script.toString())) {
+                throw new UsageException("no script file '" + o.script + "' (nor a pack script of that name; see --list-scripts)");
+            }
+            if (o.replay != null && !Files.isRegularFile(o.replay)) {
+                throw new UsageException("no recording '" + o.replay + "'");
             }
             if (o.init != null && !Files.isRegularFile(o.init)) {
                 throw new UsageException("no init file '" + o.init + "'");
@@ -47,6 +50,10 @@ public final class Main {
         }
         if (o.version) {
             out.println(Version.line());
+            return EXIT_OK;
+        }
+        if (o.listScripts) {
+            out.print(PackScripts.listing());
             return EXIT_OK;
         }
         boolean realStdin = in == System.in;
@@ -78,6 +85,9 @@ public final class Main {
         if (o.ceiling != null) s.ceiling(o.ceiling);
         s.journal = o.journal;
         s.verbose = o.verbose;
+        s.record = o.record;
+        s.replay = o.replay;
+        s.replayMode = o.replayMode;
         return s;
     }
 }

@@ -28,10 +28,15 @@ public final class OptionParser {
             "  --format F             table (default), json or csv",
             "  --no-color             plain output (also when NO_COLOR is set)",
             "  --init FILE            evaluate FILE in the session first",
+            "  --record FILE          record every RPC of the session to FILE (JSON lines; FILE.1... for more devices)",
+            "  --replay FILE          serve a recording back as the device instead of hardware or the emulator",
+            "  --replay-mode M        matched (default: answer any recorded identical request) or ordered (strict)",
+            "  --list-scripts         list the standard pack's scripts with their purpose and exit",
             "  --verbose              stack traces for errors, discovery details",
             "  --version              print the version and exit",
             "  --help                 print this help and exit",
-            "exit status: 0 success, 1 script or device error, 2 usage error, 130 interrupted");
+            "exit status: 0 success, 1 script or device error, 2 usage error, 3 a check failed (a script's exitCode),",
+            "             130 interrupted");
 
     private OptionParser() {
     }
@@ -59,6 +64,7 @@ public final class OptionParser {
                 case "--version", "-V" -> o.version = flag(name, inline, true);
                 case "--verbose", "-v" -> o.verbose = flag(name, inline, true);
                 case "--no-color" -> o.noColor = flag(name, inline, true);
+                case "--list-scripts" -> o.listScripts = flag(name, inline, true);
                 case "--emulate" -> {
                     o.emulate = true;
                     if (inline != null) {
@@ -66,7 +72,8 @@ public final class OptionParser {
                         o.emulateProfile = inline;
                     }
                 }
-                case "--device", "--transport", "--scope", "--journal", "--format", "--init", "-e" -> {
+                case "--device", "--transport", "--scope", "--journal", "--format", "--init", "--record", "--replay",
+                     "--replay-mode", "-e" -> {
                     String v = inline;
                     if (v == null) {
                         if (i >= argv.length) throw new UsageException(name + " needs a value");
@@ -95,6 +102,14 @@ public final class OptionParser {
             case "--journal" -> o.journal = Path.of(nonBlank(name, v));
             case "--format" -> o.format = Format.parse(v);
             case "--init" -> o.init = Path.of(nonBlank(name, v));
+            case "--record" -> o.record = Path.of(nonBlank(name, v));
+            case "--replay" -> o.replay = Path.of(nonBlank(name, v));
+            case "--replay-mode" -> {
+                if (!v.equals("matched") && !v.equals("ordered")) {
+                    throw new UsageException("unknown replay mode '" + v + "'; use matched or ordered");
+                }
+                o.replayMode = v;
+            }
             case "-e" -> o.code = v;
             default -> throw new IllegalStateException(name);
         }

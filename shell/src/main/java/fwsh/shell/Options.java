@@ -24,6 +24,11 @@ public final class Options {
     public String code;
     /** --init FILE: evaluated in the session before anything else (REPL set-up, test fixtures). */
     public Path init;
+    /** --record FILE / --replay FILE / --replay-mode matched|ordered. */
+    public Path record;
+    public Path replay;
+    public String replayMode;
+    public boolean listScripts;
     /** The script file (first non-option argument) and the arguments after it. */
     public Path script;
     public final List<String> args = new ArrayList<>();
