@@ -248,7 +248,7 @@ public final class ResourceDump {
 
     private static DumpResult partial(String what, ByteArrayOutputStream stream, int rounds, MkeyBuffer buffer) {
         try {
-            return parse(what, stream.toByteArray(), rounds, buffer == null ? "inline" : "mkey", Map.of());
+            return parse(what, stream.toByteArray(), rounds, buffer == null ? "inline" : "mkey", Map.of(), true);
         } catch (RuntimeException e) {
             return null;
         }
@@ -263,10 +263,16 @@ public final class ResourceDump {
      * length is zero or runs past the end of the stream is an error; bytes after TERMINATE are ignored.
      */
     public static DumpResult parse(String what, byte[] s, int rounds, String mode, Map<Integer, String> names) {
+        return parse(what, s, rounds, mode, names, false);
+    }
+
+    /** Lenient parsing (for what arrived before an error) stops at the first incomplete segment. */
+    private static DumpResult parse(String what, byte[] s, int rounds, String mode, Map<Integer, String> names, boolean lenient) {
         List<DumpSegment> segments = new ArrayList<>();
         List<MenuRecord> menu = new ArrayList<>();
         int off = 0;
         while (off < s.length) {
+            if (lenient && (off + 4 > s.length || off + 4 * u16(s, off) > s.length)) break;
             if (off + 4 > s.length) throw malformed(what, "a segment header at byte " + off + " is cut short", segments, s, rounds, mode);
             int lengthDw = u16(s, off);
             int type = u16(s, off + 2);
