@@ -62,7 +62,7 @@ def module = { d, int p ->
     [text: "$vendor $pn SN $sn (MCIA module $mod)", vendor: vendor, pn: pn, sn: sn]
 }
 
-def targets = selected != null ? [device(selected)] : devices
+def targets = selected != null ? [device(selected ==~ /\d+/ ? selected as int : selected)] : devices
 if (!targets) println 'no devices'
 def result = []
 for (d in targets) {

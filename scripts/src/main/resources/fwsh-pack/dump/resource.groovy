@@ -19,7 +19,7 @@ for (int i = 0; i < argv.size(); i++) {
     else if (a == '--device' && i + 1 < argv.size()) selected = argv[++i]
     else throw new FwshException("dump/resource.groovy: bad argument '$a'; $usage")
 }
-def d = selected != null ? device(selected) : dev
+def d = selected != null ? device(selected ==~ /\d+/ ? selected as int : selected) : dev
 if (d == null) throw new FwshException('dump/resource.groovy: no device in this session')
 
 if (!opts.segment) {

@@ -14,7 +14,7 @@ for (int i = 0; i < argv.size(); i++) {
     else if (argv[i] == '--device' && i + 1 < argv.size()) selected = argv[++i]
     else throw new FwshException("link/health.groovy: bad argument '${argv[i]}'${argv[i] == '--port' ? ' (needs a port number >= 1)' : ''}; $usage")
 }
-def d = selected != null ? device(selected) : dev
+def d = selected != null ? device(selected ==~ /\d+/ ? selected as int : selected) : dev
 if (d == null) throw new FwshException('link/health.groovy: no device in this session')
 
 def LEGACY = [1: '1000BASE_KX 1G', 4: '10GBASE_KR 10G', 6: '40GBASE_CR4 40G', 7: '40GBASE_KR4 40G', 12: '10GBASE_CR 10G',

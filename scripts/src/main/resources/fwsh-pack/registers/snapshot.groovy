@@ -19,7 +19,7 @@ for (int i = 0; i < argv.size(); i++) {
     else if (argv[i] == '--device' && i + 1 < argv.size()) selected = argv[++i]
     else throw new FwshException("registers/snapshot.groovy: bad argument '${argv[i]}'; $usage")
 }
-def d = selected != null ? device(selected) : dev
+def d = selected != null ? device(selected ==~ /\d+/ ? selected as int : selected) : dev
 if (d == null) throw new FwshException('registers/snapshot.groovy: no device in this session')
 
 // Index values for the first instance of each register: the port, Ethernet for PTYS, sensor/module/page 0.
