@@ -38,7 +38,7 @@ class HealthSpec extends PackRun {
 
         then:
         r.out.readLines().contains('  state        down (admin down)')
-        r.out.readLines().last() == 'link health: DOWN (oper_status down, admin_status down)'
+        r.out.readLines().last() == 'link health: DOWN (oper_status down, admin_status down; link_down_events 1)'
         r.result == 2
         r.binding.getVariable('exitCode') == 2
 

@@ -80,7 +80,7 @@ class SnapshotSpec extends PackRun {
         given:
         def s = open()
         def notJson = tmp.resolve('x.json')
-        notJson.text = 'hello'
+        notJson.toFile().text = 'hello'
 
         when:
         run(s, script, args.collect { it.replace('NOTJSON', notJson.toString()) })
