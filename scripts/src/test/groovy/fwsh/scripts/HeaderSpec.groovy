@@ -1,0 +1,36 @@
+package fwsh.scripts
+
+import spock.lang.Specification
+
+class HeaderSpec extends Specification {
+    static final List<String> KEYS = ['Purpose', 'Arguments', 'Scope', 'Example']
+
+    def "#name starts with a header naming its purpose, arguments, scope and an example"() {
+        given:
+        def text = PackRun.source(name)
+        def header = text.readLines().takeWhile { it.startsWith('//') }
+        def keys = header.findResults { (it =~ /^\/\/ (\w+): \S/).with { m -> m.find() ? m.group(1) : null } }
+
+        expect:
+        header.size() >= 4
+        header[0] ==~ /\/\/ Purpose: \S.*/
+        keys.containsAll(KEYS)
+        keys.findAll { it in KEYS } == KEYS                 // in this order
+        header.find { it.startsWith('// Example: ') }.contains(name.replace('.groovy', ''))
+
+        where:
+        name << PackCompilesSpec.scripts()
+    }
+
+    def "the pack manifest names the pack, its version and the scope it needs"() {
+        given:
+        def p = new Properties()
+        PackRun.getResourceAsStream('/fwsh-pack/pack.properties').withCloseable { p.load(it) }
+
+        expect:
+        p.name == 'standard'
+        p.version ==~ /\d+\.\d+\.\d+/
+        p.description
+        p.scope == 'debug-read-only'
+    }
+}
