@@ -81,7 +81,7 @@ final class RpcEngine {
             throw new ScopeRefusedException(r.what() + " needs scope '" + needed + "' but the scope in force is '"
                     + active + "'; " + grant);
         }
-        if (minScope.taintsKernel() && info.transport() == Transport.FWCTL && !taintWarned) {
+        if (minScope.taintsKernel() && info.fwctlPolicy() && !taintWarned) {
             taintWarned = true;
             warnings.accept("warning: " + r.what() + " is sent at fwctl scope '" + minScope
                     + "', which taints the kernel (taint flag J) until reboot");

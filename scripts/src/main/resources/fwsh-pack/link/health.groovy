@@ -3,7 +3,7 @@
 // Scope: debug-read-only
 // Example: fwsh link/health.groovy --port 1
 // Result: the last line is "link health: OK|DEGRADED|DOWN (<reasons>)". The script returns, and stores in the
-//         binding variable exitCode, 0 for OK, 1 for DEGRADED, 2 for DOWN, so a batch run can exit with it.
+//         binding variable exitCode, 0 for OK, 3 for DEGRADED, 4 for DOWN, so a batch run exits with it.
 
 def usage = 'usage: link/health.groovy [--port N] [--device SEL]'
 def argv = (args ?: new String[0]) as List
@@ -83,5 +83,5 @@ try {
 def verdict = down ? 'DOWN' : degraded ? 'DEGRADED' : 'OK'
 def reasons = down + degraded
 println "link health: $verdict" + (reasons ? " (${reasons.join('; ')})" : '')
-exitCode = down ? 2 : degraded ? 1 : 0
+exitCode = down ? 4 : degraded ? 3 : 0
 exitCode

@@ -3,7 +3,7 @@
 // Scope: none (reads files only)
 // Example: fwsh registers/diff.groovy before.json after.json
 // Result: prints "REGISTER.field: a -> b" per change and a summary; returns, and stores in the binding variable
-//         exitCode, 0 when nothing changed and 1 when something did (like diff(1)).
+//         exitCode, 0 when nothing changed and 3 when something did (1 stays for errors).
 
 import groovy.json.JsonSlurper
 
@@ -45,5 +45,5 @@ def registers = [] as Set
     }
 }
 println changes ? "$changes field(s) changed in ${registers.size()} register(s)" : 'no changes'
-exitCode = changes ? 1 : 0
+exitCode = changes ? 3 : 0
 exitCode

@@ -28,7 +28,7 @@ class HealthSpec extends PackRun {
         s.close()
     }
 
-    def "PAOS admin down after a write makes the verdict DOWN with exit code 2"() {
+    def "PAOS admin down after a write makes the verdict DOWN with exit code 4"() {
         given:
         def s = open('cx6dx:mlx5ctl', Scope.CONFIGURATION)
         eval(s, "withScope('configuration') { dev.reg.PAOS.write([local_port: 1, admin_status: 2, ase: 1]) }")
@@ -39,8 +39,8 @@ class HealthSpec extends PackRun {
         then:
         r.out.readLines().contains('  state        down (admin down)')
         r.out.readLines().last() == 'link health: DOWN (oper_status down, admin_status down; link_down_events 1)'
-        r.result == 2
-        r.binding.getVariable('exitCode') == 2
+        r.result == 4
+        r.binding.getVariable('exitCode') == 4
 
         cleanup:
         s.close()
@@ -58,7 +58,7 @@ class HealthSpec extends PackRun {
 
         then:
         r.out.readLines().last() == 'link health: DEGRADED (oper_mtu 1500 != admin_mtu 1522)'
-        r.result == 1
+        r.result == 3
 
         cleanup:
         s.close()

@@ -45,6 +45,8 @@ final class PackScripts {
             if (root.getProtocol().equals("jar")) {
                 try (FileSystem fs = FileSystems.newFileSystem(root.toURI(), Map.of())) {
                     collect(fs.getPath("/" + ROOT), names);
+                } catch (java.nio.file.FileSystemAlreadyExistsException open) {
+                    collect(FileSystems.getFileSystem(root.toURI()).getPath("/" + ROOT), names);
                 }
             } else {
                 collect(Path.of(root.toURI()).getParent(), names);

@@ -69,7 +69,7 @@ class MainSpec extends Specification {
         argv                          | message
         ['--frobnicate']              | "unknown option '--frobnicate'"
         ['--format', 'yaml', '-e', '1'] | "unknown format 'yaml'; use table, json or csv"
-        ['missing.groovy']            | "no script file 'missing.groovy'"
+        ['missing.groovy']            | "no script file 'missing.groovy' (nor a pack script of that name; see --list-scripts)"
     }
 
     def "a script error is one line on stderr and exit 1; --verbose adds the stack trace"() {
@@ -113,5 +113,64 @@ class MainSpec extends Specification {
     def "the session's variables are there for batch code"() {
         expect:
         fwsh(['-e', 'session != null && devices != null']).out == 'true\n'
+    }
+
+    def "pack scripts run by name, --list-scripts lists them with their purpose"() {
+        when:
+        def list = runMain(['--list-scripts'])
+        then:
+        list.code == 0
+        list.out.readLines().any { it ==~ /link\/health\.groovy\s+link health of one port.*/ }
+        list.out.readLines().any { it.startsWith('device/inventory.groovy') }
+
+        when:
+        def inv = runMain(['--emulate', 'device/inventory.groovy'])
+        then:
+        inv.code == 0
+        inv.out.contains('PSID MT_0000000359')
+    }
+
+    def "a check script's exitCode becomes the exit status"() {
+        when:
+        def r = runMain(['--emulate', '-e', 'exitCode = 3; null'])
+        then:
+        r.code == 3
+    }
+
+    def "--device selects dev; an unknown one is an error naming the devices"() {
+        when:
+        def ok = runMain(['--emulate=cx6dx,cx7:fwctl', '--device', '1', '-e', 'dev.info.profile'])
+        def bad = runMain(['--emulate', '--device', 'nope', '-e', '1'])
+        then:
+        ok.code == 0
+        ok.out.trim() == 'cx7'
+        bad.code == 1
+        bad.err.contains("no device 'nope'")
+    }
+
+    def "--record writes every RPC and --replay serves it back with the same answers"() {
+        given:
+        def file = File.createTempFile('fwsh-rec', '.jsonl')
+        file.deleteOnExit()
+
+        when:
+        def rec = runMain(['--emulate', '--record', file.path, '-e', 'dev.reg.PAOS.read(local_port: 1).toString()'])
+        def rep = runMain(['--replay', file.path, '-e', 'dev.reg.PAOS.read(local_port: 1).toString()'])
+        def miss = runMain(['--replay', file.path, '-e', 'dev.reg.PMTU.read(local_port: 1)'])
+
+        then:
+        rec.code == 0
+        file.readLines()[0].contains('fwsh-rpc-recording')
+        rep.code == 0
+        rep.out == rec.out
+        miss.code == 1
+        miss.err.contains('replay: no recorded answer for ACCESS_REG')
+    }
+
+    private static Map runMain(List<String> argv) {
+        def out = new ByteArrayOutputStream()
+        def err = new ByteArrayOutputStream()
+        int code = Main.run(argv as String[], new ByteArrayInputStream(new byte[0]), new PrintStream(out, true), new PrintStream(err, true))
+        [code: code, out: out.toString(), err: err.toString()]
     }
 }
