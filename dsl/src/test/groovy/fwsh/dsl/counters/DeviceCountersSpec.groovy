@@ -1,0 +1,386 @@
+package fwsh.dsl.counters
+
+import fwsh.channel.Opcode
+import fwsh.channel.Scope
+import fwsh.channel.Transport
+import fwsh.counters.Watch
+import fwsh.dsl.Device
+import fwsh.dsl.FwshException
+import fwsh.dsl.RecordingChannel
+import fwsh.dsl.ScopeRefusedException
+import fwsh.dsl.ScriptRunner
+import fwsh.dsl.Session
+import fwsh.dsl.SessionOptions
+import fwsh.emu.EmuClock
+import fwsh.emu.EmulatedDevice
+import fwsh.emu.Emulator
+import fwsh.emu.TrafficModel
+import fwsh.emu.VirtualClock
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Path
+import java.time.Duration
+
+class DeviceCountersSpec extends Specification {
+    static final int RX = TrafficModel.RX
+    static final int TX = TrafficModel.TX
+
+    @TempDir Path tmp
+    VirtualClock clock = EmuClock.virtual()
+    Session session
+    EmulatedDevice emu
+    Device dev
+    List<String> warnings = []
+
+    def setup() {
+        open(Scope.CONFIGURATION)
+    }
+
+    def cleanup() {
+        session?.close()
+    }
+
+    void open(Scope ceiling, Transport personality = Transport.FWCTL, Map<String, String> profile = [:]) {
+        session?.close()
+        session = Session.open(new SessionOptions().noHardware().ceiling(ceiling).journal(tmp.resolve('journal.jsonl')))
+        session.setWarnings({ String l -> warnings << l } as java.util.function.Consumer)
+        def b = Emulator.builder('cx6dx').personality(personality).clock(clock).seed(11)
+        profile.each { k, v -> b.set(k, v) }
+        emu = b.build()
+        clock.advance(Duration.ofSeconds(3))   // some traffic before the first read
+        dev = session.attach(emu)
+        session.binding().setVariable('dev', dev)
+    }
+
+    TrafficModel.Totals model() {
+        emu.traffic(1).at(emu.megabitSeconds(1))
+    }
+
+    Object run(String code) {
+        new ScriptRunner(session).run(code, 'spec.groovy', [])
+    }
+
+    def "PPCNT counters carry their ethtool names and read what the traffic model says"() {
+        when:
+        def crc = dev.counters.list('crc')
+        def snap = dev.counters.snapshot(['rx_crc_errors_phy', 'rx_packets_phy', 'rx_bytes_phy', 'tx_packets_phy',
+                                          'rx_prio3_packets', 'rx_prio0_bytes', 'rx_discards_phy', 'rx_64_bytes_phy'])
+        def t = model()
+
+        then: "rx_crc_errors_phy is a_frame_check_sequence_errors of the IEEE 802.3 group"
+        crc.names.contains('rx_crc_errors_phy')
+        crc.defs.find { it.name() == 'rx_crc_errors_phy' }.description().contains('a_frame_check_sequence_errors')
+        crc.defs.find { it.name() == 'rx_crc_errors_phy' }.group() == 'PPCNT/ieee_802_3'
+        crc.toString().contains('description')
+        snap.value('rx_crc_errors_phy') == t.fcsErrors
+        snap.value('rx_packets_phy') == t.totalFrames[RX]
+        snap.value('rx_bytes_phy') == t.totalOctets[RX]
+        snap.value('tx_packets_phy') == t.totalFrames[TX]
+        snap.value('rx_prio3_packets') == t.frames[RX][3]
+        snap.value('rx_prio0_bytes') == t.octets[RX][0]
+        snap.value('rx_discards_phy') == t.totalDiscards
+        snap.value('rx_64_bytes_phy') == t.buckets[RX][0]
+        t.frames[RX][3] > 0
+    }
+
+    def "every group of the port is listed; per-priority and per-TC groups are expanded; PRM names where no alias"() {
+        when:
+        def names = dev.counters.list().names
+
+        then:
+        (0..7).every { names.contains("rx_prio${it}_bytes".toString()) && names.contains("transmit_queue_tc${it}".toString()) }
+        names.containsAll(['tx_pause_storm_warning_events', 'tx_pause_storm_warning_events_prio1', 'rx_pcs_symbol_err_phy',
+                           'rx_corrected_bits_phy', 'phy_received_bits', 'dot3stats_fcs_errors', 'ingress_general',
+                           'rx_vport_unicast_packets', 'rp_cnp_handled', 'temperature', 'temperature_mC', 'module_temperature'])
+        names.size() == names.toSet().size()
+        !names.any { it.startsWith('symbol_error_counter') }          // the InfiniBand group is refused on an Ethernet port
+        dev.counters.skipped(1).any { it.startsWith('PPCNT infiniband_port') }
+    }
+
+    def "a snapshot reads each PPCNT group with one ACCESS_REG"() {
+        given:
+        def rec = new RecordingChannel(emu)
+        def d = session.attach(rec)
+        d.counters.list()
+        rec.sent.clear()
+
+        when:
+        d.counters.snapshot(['rx_packets_phy', 'tx_packets_phy', 'rx_crc_errors_phy', 'rx_bytes_phy'])
+
+        then:
+        rec.sent*.opcode == [Opcode.ACCESS_REG]
+
+        when:
+        rec.sent.clear()
+        d.counters.snapshot(['rx_packets_phy', 'rx_discards_phy', 'rx_prio3_bytes'])
+
+        then: "three groups (802.3, RFC 2863, per-priority 3): three reads"
+        rec.sent*.opcode == [Opcode.ACCESS_REG] * 3
+    }
+
+    def "deltas and rates over virtual time are exact"() {
+        given:
+        def names = ['rx_packets_phy', 'tx_bytes_phy', 'rx_prio3_bytes', 'temperature']
+
+        when:
+        def a = dev.counters.snapshot(names)
+        def t1 = model()
+        clock.advance(Duration.ofMillis(1500))
+        def b = dev.counters.snapshot(names)
+        def t2 = model()
+        def d = dev.counters.delta(a, b)
+        def r = d.rates()
+
+        then:
+        d.elapsedNanos() == 1_500_000_000L
+        d.delta('rx_packets_phy') == t2.totalFrames[RX] - t1.totalFrames[RX]
+        d.delta('tx_bytes_phy') == t2.totalOctets[TX] - t1.totalOctets[TX]
+        d.delta('rx_prio3_bytes') == t2.octets[RX][3] - t1.octets[RX][3]
+        d.delta('rx_packets_phy') > 0
+        r.rate('rx_packets_phy') == (t2.totalFrames[RX] - t1.totalFrames[RX]) / 1.5d
+        r.unit('tx_bytes_phy') == 'B/s'
+        a.delta(b).delta('tx_bytes_phy') == d.delta('tx_bytes_phy')
+    }
+
+    def "rates(over:) waits on the device's clock and top(n) names the counters that moved most"() {
+        when:
+        def t1 = model()
+        def bits1 = (long) Math.floor(emu.megabitSeconds(1) * 1e6)
+        def rates = dev.counters.rates(['rx_packets_phy', 'rx_bytes_phy'], over: 2.s)
+        def t2 = model()
+
+        then:
+        rates.elapsedNanos() == 2_000_000_000L
+        rates.rate('rx_bytes_phy') == (t2.totalOctets[RX] - t1.totalOctets[RX]) / 2d
+
+        when: "phy_received_bits moves by the link-speed integral × 10^6: the largest change of all"
+        def m1 = emu.megabitSeconds(1)
+        def top = dev.counters.top(3, over: 1.s)
+        def m2 = emu.megabitSeconds(1)
+
+        then:
+        top.size() == 3
+        top[0].name() == 'phy_received_bits'
+        top[0].delta() == (long) Math.floor(m2 * 1e6) - (long) Math.floor(m1 * 1e6)
+        top[0].delta() >= top[1].delta() && top[1].delta() >= top[2].delta()
+        bits1 > 0
+    }
+
+    def "clear(group) sends PPCNT clr under the configuration scope and the next delta is flagged cleared"() {
+        given:
+        def a = dev.counters.snapshot(['rx_packets_phy', 'rx_discards_phy'])
+
+        when: "without the scope"
+        dev.counters.clear('ieee_802_3')
+
+        then:
+        def e = thrown(ScopeRefusedException)
+        e.message.contains("withScope('configuration')")
+
+        when:
+        clock.advance(Duration.ofMillis(200))
+        run("withScope('configuration') { dev.counters.clear('ieee_802_3') }")
+        def atClear = model()
+        clock.advance(Duration.ofMillis(300))
+        def b = dev.counters.snapshot(['rx_packets_phy', 'rx_discards_phy'])
+        def t = model()
+        def d = a.delta(b)
+
+        then:
+        d.cleared('rx_packets_phy')
+        d.delta('rx_packets_phy') == t.totalFrames[RX] - atClear.totalFrames[RX]
+        b.value('rx_packets_phy') == t.totalFrames[RX] - atClear.totalFrames[RX]
+        !d.cleared('rx_discards_phy')                                     // another group: untouched
+        b.value('rx_discards_phy') == t.totalDiscards
+
+        when:
+        run("withScope('configuration') { dev.counters.clear('no_such_group') }")
+
+        then:
+        def e2 = thrown(FwshException)
+        e2.message.startsWith("clear: no PPCNT group 'no_such_group' on port 1; groups: ieee_802_3,")
+    }
+
+    def "temperature: MTMP 0.125 °C units become whole °C and m°C gauges"() {
+        when:
+        def s = dev.counters.snapshot(['temperature', 'temperature_mC', 'module_temperature'])
+        long eighths = (short) dev.reg.MTMP.read(sensor_index: 0).temperature
+        long module = (short) dev.reg.MTMP.read(sensor_index: 64).temperature
+
+        then:
+        s.defs()*.isGauge() == [true, true, true]
+        s.value('temperature') == Math.floorDiv(eighths, 8L)
+        s.value('temperature_mC') == eighths * 125
+        s.value('module_temperature') == Math.floorDiv(module, 8L)
+        s.value('temperature') > 20
+    }
+
+    def "port: 2 reads the second port"() {
+        when:
+        def s = dev.counters.snapshot(['rx_packets_phy'], port: 2)
+        def t = emu.traffic(2).at(emu.megabitSeconds(2))
+
+        then:
+        s.value('rx_packets_phy') == t.totalFrames[RX]
+        s.labels() == [device: dev.name, port: '2']
+
+        when:
+        dev.counters.snapshot(['rx_packets_phy'], port: 0)
+
+        then:
+        def e = thrown(FwshException)
+        e.message == 'port: 0 is not a local port number (1, 2, ...)'
+    }
+
+    def "unknown names and options get one clear line"() {
+        when:
+        dev.counters.snapshot(['rx_crc_error_phy'])
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message.contains('rx_crc_errors_phy')
+
+        when:
+        dev.counters.sample(['rx_packets_phy'], evry: 1.ms)
+
+        then:
+        def e2 = thrown(FwshException)
+        e2.message.startsWith("sample: unknown option 'evry'; options are port, every")
+    }
+
+    def "the sampler over the emulator stops on its duration, with samples exactly one period apart"() {
+        given:
+        def csv = tmp.resolve('rx.csv')
+
+        when:
+        def series = dev.counters.sample(['rx_packets_phy', 'rx_bytes_phy'], every: 1.ms, for: 50.ms, to: csv.toString())
+        def t = model()
+
+        then:
+        series.size() == 50
+        series.stats().taken() == 50
+        series.stats().missed() == 0
+        (1..<50).every { series.times()[it] - series.times()[it - 1] == 1_000_000L }
+        series.values('rx_packets_phy')[49] == t.totalFrames[RX]
+        (1..<50).every { series.values('rx_bytes_phy')[it] >= series.values('rx_bytes_phy')[it - 1] }
+        csv.toFile().readLines().size() == 51
+        csv.toFile().readLines()[0].contains('rx_packets_phy')
+    }
+
+    def "watch reports a breach of a CRC error rate and sets the exit status"() {
+        given:
+        open(Scope.DEBUG_READ_ONLY, Transport.FWCTL, ['traffic.fcsErrorRate': '1e-3'])
+        def lines = []
+
+        when:
+        def w = dev.counters.watch("'rx_crc_errors_phy' rate > 0", 'temperature > 200', every: 1.s, for: 5.s, out: { lines << it })
+
+        then:
+        w.exitStatus() == Watch.BREACHED
+        lines.size() == 1
+        lines[0].startsWith('BREACH ')
+        lines[0].contains("rx_crc_errors_phy rate > 0: rate = ")
+
+        when:
+        def quiet = dev.counters.watch('temperature > 200', every: 1.s, for: 3.s, out: { lines << it })
+
+        then:
+        quiet.exitStatus() == Watch.OK
+        lines.size() == 1
+    }
+
+    def "prometheus text carries ethtool names and the device/port labels"() {
+        when:
+        def text = dev.counters.prometheus([:], ['rx_crc_errors_phy', 'temperature'])
+        def t = model()
+
+        then:
+        text.contains("fwsh_rx_crc_errors_phy_total{device=\"${dev.name}\",port=\"1\"} ${t.fcsErrors}")
+        text.contains('# TYPE fwsh_temperature gauge')
+    }
+
+    def "diagnostic counters: setup is refused without debug-write and nothing is sent"() {
+        when:
+        open(Scope.CONFIGURATION)
+        run("withScope('debug-write') { dev.counters.diag.setup(ids: [0x2006]) }")
+
+        then:
+        def e = thrown(ScopeRefusedException)
+        e.message.contains('--scope debug-write')
+        !emu.kernelTainted()
+
+        when: "inside the ceiling but outside withScope"
+        open(Scope.DEBUG_WRITE)
+        dev.counters.diag.setup(ids: [0x2006])
+
+        then:
+        def e2 = thrown(ScopeRefusedException)
+        e2.message.contains("SET_DIAGNOSTIC_PARAMS needs scope 'debug-write'")
+        !emu.kernelTainted()
+    }
+
+    def "diagnostic counters: the taint warning comes before the set-up, samples carry device timestamps at the period"() {
+        given:
+        open(Scope.DEBUG_WRITE)
+        def taintedWhenWarned = null
+        dev.counters.diag.warnings = { String l -> warnings << l; taintedWhenWarned = emu.kernelTainted() }
+
+        when:
+        def caps = dev.counters.diag.caps
+        def r = run("withScope('debug-write') { dev.counters.diag.setup(ids: [0x2006, 0x401], period: 1.us, samples: 16) }")
+
+        then:
+        caps.supported
+        caps.counters*.id.containsAll([0x401, 0x2006])
+        dev.counters.diag.capsTable().contains('diag_tx_pipe_packets')
+        warnings[0] == "warning: SET_DIAGNOSTIC_PARAMS needs fwctl scope debug-write, which taints the kernel " +
+                "(TAINT_FWCTL, flag J) until reboot; sending it to ${dev.name}"
+        taintedWhenWarned == false
+        emu.kernelTainted()
+        r.log_sample_period == 10                                         // 1 µs at 1 GHz rounds up to 2^10 clocks
+        dev.counters.diag.period == Duration.ofNanos(1024)
+
+        when: "10 µs of device time: floor(10000 / 1024) = 9 samples of both counters"
+        clock.advance(Duration.ofNanos(10_000))
+        def samples = dev.counters.diag.dump()
+
+        then:
+        samples.size() == 18
+        samples*.counterId == [0x2006, 0x401] * 9
+        samples*.sampleId == (1..9).collectMany { [it, it] }
+        (1..<9).every { samples[2 * it].deviceNanos() - samples[2 * it - 2].deviceNanos() == 1024 }
+        (1..<9).every { samples[2 * it].value() >= samples[2 * it - 2].value() }
+
+        when: "the counters join dev.counters; a snapshot has the newest sample's device time"
+        def s = dev.counters.snapshot(['diag_tx_pipe_packets', 'diag_pcie_back_pressure'])
+
+        then:
+        s.hasDeviceTime()
+        s.deviceNanos() == samples[16].deviceNanos()
+        s.value('diag_tx_pipe_packets') == samples[16].value()
+
+        when: "the sampler defaults to the device period (at least 100 µs) and uses device time"
+        def series = dev.counters.sample(['diag_tx_pipe_packets'], for: 1.ms)
+
+        then:
+        series.size() == 10
+        series.hasDeviceTime()
+        series.periodNanos() == 100_000
+    }
+
+    def "diagnostic counters on mlx5ctl: no taint warning; collect() gathers every sample once"() {
+        given:
+        open(Scope.DEBUG_WRITE, Transport.MLX5CTL)
+        dev.counters.diag.warnings = { String l -> warnings << l }
+
+        when:
+        run("withScope('debug-write') { dev.counters.diag.setup(ids: [0x1001], log_sample_period: 20, samples: 4) }")
+        def got = dev.counters.diag.collect(Duration.ofMillis(20))   // 2^20 ns ≈ 1.05 ms period, ring of 4
+
+        then:
+        warnings.isEmpty()
+        got*.sampleId == (1..got.size()).toList()
+        got.size() == (int) (20_000_000L / 1_048_576)       // samples taken since the set-up: 19
+    }
+}

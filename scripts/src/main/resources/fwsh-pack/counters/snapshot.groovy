@@ -1,0 +1,25 @@
+// Purpose: read every counter of a port once (PPCNT groups with ethtool names, vport, congestion, temperature)
+//          and print the non-zero ones as a table: name, value, unit, group.
+// Arguments: [--port N] (default 1) [--all] (zeros too) [WORD ...] (only counters whose name, group or
+//            description contains a word, e.g. crc, prio3, temperature).
+// Scope: debug-read-only (reads only).
+// Example: fwsh counters/snapshot.groovy --port 1 crc discard
+import fwsh.dsl.counters.ScriptArgs
+
+def a = ScriptArgs.parse(args, 'counters/snapshot.groovy', ['port'], ['all'])
+int port = a.integer('port', 1)
+def listed = a.positional ? a.positional.collectMany { dev.counters.list(it, port: port).names }.unique()
+                          : dev.counters.list(port: port).names
+if (!listed) {
+    println "no counter matches ${a.positional.join(', ')} on ${dev.name} port $port; counters/snapshot.groovy --all lists them all"
+    return null
+}
+def snap = dev.counters.snapshot(listed, port: port)
+def rows = []
+snap.defs().eachWithIndex { d, i ->
+    long v = snap.value(i)
+    if (v != 0 || a.flag('all')) rows << ([d.name(), d.isGauge() ? Long.toString(v) : Long.toUnsignedString(v), d.unit(), d.group()] as String[])
+}
+println "${dev.name} port $port: ${rows.size()} of ${snap.defs().size()} counters${a.flag('all') ? '' : ' non-zero'}"
+print fwsh.counters.TextTable.render(['name', 'value', 'unit', 'group'] as String[], rows)
+snap
