@@ -5,7 +5,6 @@ import fwsh.channel.DeviceInfo;
 import fwsh.channel.FwctlPolicy;
 import fwsh.channel.Mailbox;
 import fwsh.channel.Scope;
-import fwsh.channel.Transport;
 import fwsh.wire.Catalog;
 
 import java.util.LinkedHashMap;

@@ -19,4 +19,5 @@ if (a.has('for')) opts.for = a.duration('for', null)
 if (a.all('show')) opts.show = a.all('show')
 def w = dev.counters.watch(opts, rules)
 w.render().each { println it }
-w.exitStatus()
+exitCode = w.exitStatus()
+exitCode
