@@ -1,5 +1,6 @@
 // Purpose: list the devices in reach, one line each.
-// Arguments: none.  Scope: none (no RPC is sent).
+// Arguments: none.
+// Scope: none (no RPC is sent).
 // Example: fwsh device/list.groovy
 devices.eachWithIndex { d, i -> println "[$i] ${d.summary()}" }
 if (!devices) println 'no devices'

@@ -1,0 +1,87 @@
+// Purpose: link health of one port (state, speed, MTU, PHY state, FEC, error counters, module temperature) and a verdict.
+// Arguments: [--port N] (local port, default 1) [--device SEL] (default: the first device)
+// Scope: debug-read-only
+// Example: fwsh link/health.groovy --port 1
+// Result: the last line is "link health: OK|DEGRADED|DOWN (<reasons>)". The script returns, and stores in the
+//         binding variable exitCode, 0 for OK, 1 for DEGRADED, 2 for DOWN, so a batch run can exit with it.
+
+def usage = 'usage: link/health.groovy [--port N] [--device SEL]'
+def argv = (args ?: new String[0]) as List
+int localPort = 1
+def selected = null
+for (int i = 0; i < argv.size(); i++) {
+    if (argv[i] == '--port' && i + 1 < argv.size() && argv[i + 1] ==~ /\d+/ && (argv[i + 1] as int) > 0) localPort = argv[++i] as int
+    else if (argv[i] == '--device' && i + 1 < argv.size()) selected = argv[++i]
+    else throw new FwshException("link/health.groovy: bad argument '${argv[i]}'${argv[i] == '--port' ? ' (needs a port number >= 1)' : ''}; $usage")
+}
+def d = selected != null ? device(selected) : dev
+if (d == null) throw new FwshException('link/health.groovy: no device in this session')
+
+def LEGACY = [1: '1000BASE_KX 1G', 4: '10GBASE_KR 10G', 6: '40GBASE_CR4 40G', 7: '40GBASE_KR4 40G', 12: '10GBASE_CR 10G',
+              13: '10GBASE_SR 10G', 20: '100GBASE_CR4 100G', 21: '100GBASE_SR4 100G', 22: '100GBASE_KR4 100G',
+              23: '100GBASE_LR4 100G', 27: '25GBASE_CR 25G', 28: '25GBASE_KR 25G', 29: '25GBASE_SR 25G',
+              30: '50GBASE_CR2 50G', 31: '50GBASE_KR2 50G']
+def EXTENDED = [6: '25GAUI_1 25G', 7: '50GAUI_2 50G', 8: '50GAUI_1 50G', 9: 'CAUI_4 100G', 10: '100GAUI_2 100G',
+                11: '100GAUI_1 100G', 12: '200GAUI_4 200G', 13: '200GAUI_2 200G', 14: '200GAUI_1 200G',
+                15: '400GAUI_8 400G', 16: '400GAUI_4 400G', 17: '400GAUI_2 400G', 19: '800GAUI_8 800G', 20: '800GAUI_4 800G']
+def modes = { long mask, Map table -> (0..31).findAll { (mask >>> it & 1) != 0 }.collect { table[it] ?: "bit$it ?" } }
+def celsius = { long raw -> ((short) raw) * 0.125d }
+def line = { String k, Object v -> println "  ${k.padRight(12)} $v" }
+
+def down = []       // reasons the link is down
+def degraded = []   // reasons it is up but not healthy
+
+println "link health of ${d.name} port $localPort"
+def paos
+try {
+    paos = d.reg.PAOS.read(local_port: localPort)
+} catch (FirmwareStatusException e) {
+    throw new FwshException("link/health.groovy: ${d.name} has no port $localPort (PAOS refused it: ${e.message})")
+}
+def oper = paos.name('oper_status') ?: "${paos.oper_status}"
+def admin = paos.name('admin_status') ?: "${paos.admin_status}"
+line 'state', "$oper (admin $admin)"
+if (paos.oper_status != 1) down << "oper_status $oper" + (paos.admin_status != 1 ? ", admin_status $admin" : '')
+
+def ptys = d.reg.PTYS.read(local_port: localPort, proto_mask: 4)
+def active = modes(ptys.ext_eth_proto_oper as long, EXTENDED) + modes(ptys.eth_proto_oper as long, LEGACY)
+def rate = ptys.data_rate_oper ? "${ptys.data_rate_oper / 10} Gb/s" : '-'
+line 'speed', active ? "${active[0].tokenize(' ')[1]} (${active*.tokenize(' ')*.get(0).join(', ')}), data rate $rate" : 'no link mode active'
+line 'autoneg', ptys.name('an_status') ?: ptys.an_status
+if (!active && paos.oper_status == 1) degraded << 'no Ethernet link mode active'
+
+def pmtu = d.reg.PMTU.read(local_port: localPort)
+line 'mtu', "${pmtu.oper_mtu} (admin ${pmtu.admin_mtu}, max ${pmtu.max_mtu})"
+if (paos.oper_status == 1 && pmtu.oper_mtu != pmtu.admin_mtu) degraded << "oper_mtu ${pmtu.oper_mtu} != admin_mtu ${pmtu.admin_mtu}"
+
+def op = d.reg.PDDR.read(local_port: localPort, page_select: 0).page_data.operation_info_page
+def fsm = op.name('phy_mngr_fsm_state') ?: "${op.phy_mngr_fsm_state}"
+line 'phy state', fsm
+line 'fec', op.name('fec_mode_active') ?: op.fec_mode_active
+if (paos.oper_status == 1 && fsm != 'active') degraded << "phy_mngr_fsm_state $fsm"
+
+def phy = d.reg.PPCNT.read(local_port: localPort, grp: 0x12).counters
+def sum = { String prefix -> phy.findAll { it.key.startsWith(prefix) }.values().sum(0L) as long }
+long corrected = (phy.rs_fec_corrected_blocks as long) + sum('fc_fec_corrected_blocks_lane')
+long uncorrectable = (phy.rs_fec_uncorrectable_blocks as long) + sum('fc_fec_uncorrectable_blocks_lane')
+line 'counters', "symbol_errors ${phy.symbol_errors}, fec corrected ${corrected}, fec uncorrectable ${uncorrectable}, " +
+        "link_down_events ${phy.link_down_events}, recoveries ${phy.successful_recovery_events} (over ${phy.time_since_last_clear} ms)"
+if (phy.symbol_errors) degraded << "symbol_errors ${phy.symbol_errors}"
+if (uncorrectable) degraded << "fec uncorrectable blocks ${uncorrectable}"
+if (phy.link_down_events) degraded << "link_down_events ${phy.link_down_events}"
+
+try {
+    int module = (d.reg.PMLP.read(local_port: localPort).lane0_module_mapping as long) & 0xff
+    def t = d.reg.MTMP.read(sensor_index: 64 + module)
+    double now = celsius(t.temperature), hi = celsius(t.temp_threshold_hi)
+    line 'module temp', String.format('%.1f C (module %d, threshold %.1f C)', now, module, hi)
+    if (t.temp_threshold_hi && now >= hi) degraded << String.format('module temperature %.1f C >= %.1f C', now, hi)
+} catch (FwshException e) {
+    line 'module temp', "unavailable (${e.message})"
+}
+
+def verdict = down ? 'DOWN' : degraded ? 'DEGRADED' : 'OK'
+def reasons = down + degraded
+println "link health: $verdict" + (reasons ? " (${reasons.join('; ')})" : '')
+exitCode = down ? 2 : degraded ? 1 : 0
+exitCode
