@@ -10,6 +10,7 @@ import fwsh.dsl.Describable;
 import fwsh.dsl.Device;
 import fwsh.dsl.FwshException;
 import fwsh.dsl.RawReply;
+import fwsh.dsl.dump.MkeyBuffer;
 import fwsh.emu.DeviceEvent;
 import fwsh.emu.EmulatedDevice;
 import fwsh.trace.BlockParser;
@@ -214,7 +215,8 @@ public class DeviceTracer implements Describable {
             acquire(a, o);
             a.cap = cap;
             a.db = loadStringDb(cap);
-            a.buf = TraceBuffer.allocate(device, size);
+            a.buf = MkeyBuffer.allocate(device, size);
+            device.untrack(a.buf);        // released by this tracer, after the tracer stops writing into it
             a.ring = a.buf.umem().getBuffer();
             a.decoder = new TraceDecoder(TracerCaps.of(cap).withBufferSize((int) size), a.db, a::deliver);
             a.decoder.setBlockTap(a);
@@ -357,12 +359,12 @@ public class DeviceTracer implements Describable {
         }
         if (a.buf != null) {
             if (gone) {
-                a.buf.closeLocally();
+                releaseLocally(a.buf);
             } else {
                 try {
                     a.buf.close();
                 } catch (DeviceGoneException e) {
-                    a.buf.closeLocally();
+                    releaseLocally(a.buf);
                 } catch (RuntimeException e) {
                     failures.add(e);
                 }
@@ -373,6 +375,15 @@ public class DeviceTracer implements Describable {
             FwshException f = new FwshException("stopping the tracer of " + device.getName() + ": " + failures.get(0).getMessage(), failures.get(0));
             for (int i = 1; i < failures.size(); i++) f.addSuppressed(failures.get(i));
             throw f;
+        }
+    }
+
+    /** The device is gone: drop the memory without sending anything (the firmware objects went with the device). */
+    private static void releaseLocally(MkeyBuffer buf) {
+        try {
+            buf.umem().close();
+        } catch (RuntimeException ignored) {
+            // a removed device has already released it
         }
     }
 
@@ -431,7 +442,7 @@ public class DeviceTracer implements Describable {
         }
         if (a.gone && a.buf != null) {
             a.lostOnRemoval = a.decoder.pendingMessages();
-            a.buf.closeLocally();
+            releaseLocally(a.buf);
         }
     }
 
@@ -717,7 +728,7 @@ public class DeviceTracer implements Describable {
     final class Active implements AutoCloseable, BlockParser.Handler {
         MtrcCap cap;
         StringDb db;
-        TraceBuffer buf;
+        MkeyBuffer buf;
         ByteBuffer ring;
         TraceDecoder decoder;
         TracefsReader tracefs;
