@@ -2,7 +2,11 @@ package fwsh.dsl.trace;
 
 import fwsh.dsl.FwshException;
 import fwsh.trace.CaptureRecord;
+import fwsh.trace.StringDb;
+import fwsh.trace.TraceBlock;
 import fwsh.trace.TraceCaptureReader;
+import fwsh.trace.TraceDecoder;
+import fwsh.wire.Bits;
 import fwsh.trace.TraceSink;
 import fwsh.trace.TraceStats;
 import groovy.lang.Closure;
@@ -36,9 +40,26 @@ public final class TraceFiles {
             if (r.header() == null) {
                 return new TraceSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, "damaged file", r.error());
             }
-            TraceStats s = r.decode(sink);
+            TraceDecoder dec = null;
+            long lostFlags = 0;
+            for (CaptureRecord c; (c = r.next()) != null; ) {
+                if (c instanceof CaptureRecord.StringDbRecord db) {
+                    if (dec == null) dec = new TraceDecoder(r.header().caps(), db.db(), sink);
+                    else dec.setStringDb(db.db());
+                    continue;
+                }
+                if (dec == null) dec = new TraceDecoder(r.header().caps(), StringDb.empty(), sink);
+                if (c instanceof CaptureRecord.Block b) {
+                    dec.decodeBlock(b.data(), 0);
+                    lostFlags += LostFlags.count(blockEvents(b.data()));
+                } else if (c instanceof CaptureRecord.Loss) {
+                    dec.stats().overruns++;
+                    dec.stats().skippedBlocks++;
+                }
+            }
+            TraceStats s = dec == null ? new TraceStats() : dec.stats();
             String ended = r.error() != null ? "damaged file" : r.complete() ? "end of file" : "end of file (no end record: the capture was cut short)";
-            return TraceSummary.of(s, s.messages, 0, ended, r.error());
+            return TraceSummary.of(s, lostFlags, s.messages, 0, ended, r.error());
         } catch (IOException e) {
             throw new FwshException("cannot read capture " + file + ": " + e.getMessage(), e);
         }
@@ -92,6 +113,12 @@ public final class TraceFiles {
         } catch (NoSuchFileException e) {
             throw new FwshException("cannot read capture " + file + ": no such file");
         }
+    }
+
+    private static long[] blockEvents(byte[] block) {
+        long[] ev = new long[TraceBlock.EVENTS];
+        for (int i = 0; i < ev.length; i++) ev[i] = Bits.u64(block, i * 8);
+        return ev;
     }
 
     static Path path(Object file) {
