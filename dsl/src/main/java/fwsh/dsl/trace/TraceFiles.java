@@ -1,0 +1,130 @@
+package fwsh.dsl.trace;
+
+import fwsh.dsl.FwshException;
+import fwsh.trace.CaptureRecord;
+import fwsh.trace.StringDb;
+import fwsh.trace.TraceBlock;
+import fwsh.trace.TraceCaptureReader;
+import fwsh.trace.TraceDecoder;
+import fwsh.wire.Bits;
+import fwsh.trace.TraceSink;
+import fwsh.trace.TraceStats;
+import groovy.lang.Closure;
+import groovy.transform.stc.ClosureParams;
+import groovy.transform.stc.SimpleType;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Offline work on trace capture files: no device, no session needed.
+ * <pre>
+ *   TraceFiles.decode('fw.trc')                          // prints tracepoint lines and a summary
+ *   TraceFiles.decode(json: true, grep: 'PHY', 'fw.trc')
+ *   TraceFiles.decode(Path.of('fw.trc'), sink)           // every message to a TraceSink
+ * </pre>
+ * A damaged file is decoded up to its last good record; the summary's {@code error} then names the file, the
+ * byte offset and what is wrong.
+ */
+public final class TraceFiles {
+    private TraceFiles() {
+    }
+
+    /** Decodes every block of {@code file} into {@code sink}. */
+    public static TraceSummary decode(Path file, TraceSink sink) {
+        try (TraceCaptureReader r = open(file)) {
+            if (r.header() == null) {
+                return new TraceSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, "damaged file", r.error());
+            }
+            TraceDecoder dec = null;
+            long lostFlags = 0;
+            for (CaptureRecord c; (c = r.next()) != null; ) {
+                if (c instanceof CaptureRecord.StringDbRecord db) {
+                    if (dec == null) dec = new TraceDecoder(r.header().caps(), db.db(), sink);
+                    else dec.setStringDb(db.db());
+                    continue;
+                }
+                if (dec == null) dec = new TraceDecoder(r.header().caps(), StringDb.empty(), sink);
+                if (c instanceof CaptureRecord.Block b) {
+                    dec.decodeBlock(b.data(), 0);
+                    lostFlags += LostFlags.count(blockEvents(b.data()));
+                } else if (c instanceof CaptureRecord.Loss) {
+                    dec.stats().overruns++;
+                    dec.stats().skippedBlocks++;
+                }
+            }
+            TraceStats s = dec == null ? new TraceStats() : dec.stats();
+            String ended = r.error() != null ? "damaged file" : r.complete() ? "end of file" : "end of file (no end record: the capture was cut short)";
+            return TraceSummary.of(s, lostFlags, s.messages, 0, ended, r.error());
+        } catch (IOException e) {
+            throw new FwshException("cannot read capture " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Prints the messages of {@code file} (options as for tail: grep:, events:, json:, realTs:, count:, out:). */
+    public static TraceSummary decode(Map<String, ?> options, Object file) {
+        return decode(options, file, null);
+    }
+
+    public static TraceSummary decode(Object file) {
+        return decode(Map.of(), file, null);
+    }
+
+    /** Calls {@code handler} per message that passes the filters (prints when it is null), then the summary. */
+    public static TraceSummary decode(Map<String, ?> options, Object file,
+                                      @ClosureParams(value = SimpleType.class, options = "fwsh.trace.TraceRecord") Closure<?> handler) {
+        TraceOptions o = TraceOptions.parse(options);
+        Path p = path(file);
+        long kHz = 0;
+        if (o.realTs) {
+            CaptureRecord.Header h = header(p);
+            kHz = h == null ? 0 : h.caps().deviceFrequencyKHz();
+            if (kHz <= 0) throw new FwshException("realTs: the capture " + p + " does not record the device clock frequency; decode without realTs");
+        }
+        Delivery d = Delivery.to(o, handler, true, kHz);
+        TraceSummary s = decode(p, d);
+        s = new TraceSummary(s.events(), s.messages(), d.shown(), s.lost(), s.overruns(), s.lostFlagEvents(), s.badFormats(),
+                s.raw(), s.blocks(), s.ended(), s.error());
+        if (s.error() != null) o.println("error: " + s.error());
+        o.println(s.toString());
+        o.flush();
+        return s;
+    }
+
+    /** The header record (device identity, caps, start time), or null when the file is damaged before it. */
+    public static CaptureRecord.Header header(Object file) {
+        Path p = path(file);
+        try (TraceCaptureReader r = open(p)) {
+            return r.header();
+        } catch (IOException e) {
+            throw new FwshException("cannot read capture " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static TraceCaptureReader open(Path file) throws IOException {
+        if (!Files.exists(file)) throw new FwshException("cannot read capture " + file + ": no such file");
+        if (Files.isDirectory(file)) throw new FwshException("cannot read capture " + file + ": it is a directory");
+        try {
+            return TraceCaptureReader.open(file);
+        } catch (NoSuchFileException e) {
+            throw new FwshException("cannot read capture " + file + ": no such file");
+        }
+    }
+
+    private static long[] blockEvents(byte[] block) {
+        long[] ev = new long[TraceBlock.EVENTS];
+        for (int i = 0; i < ev.length; i++) ev[i] = Bits.u64(block, i * 8);
+        return ev;
+    }
+
+    static Path path(Object file) {
+        if (file instanceof Path p) return p;
+        if (file instanceof File f) return f.toPath();
+        if (file == null || String.valueOf(file).isBlank()) throw new FwshException("a capture file name is needed");
+        return Path.of(String.valueOf(file));
+    }
+}

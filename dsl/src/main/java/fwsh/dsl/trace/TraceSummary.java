@@ -1,0 +1,45 @@
+package fwsh.dsl.trace;
+
+import fwsh.trace.TraceStats;
+
+/**
+ * What a tail, capture, stop or offline decode did.
+ *
+ * @param events         trace events looked at
+ * @param messages       messages decoded
+ * @param shown          messages that passed the filters and were printed or handed to the closure
+ * @param lost           events known lost: in blocks skipped after an overrun, plus incomplete messages dropped
+ * @param overruns       times the firmware lapped the reader
+ * @param lostFlagEvents events carrying the firmware's own lost flag
+ * @param badFormats     messages printed as BAD_FORMAT
+ * @param raw            messages printed raw (pointer in no string-DB section, unknown sequence number)
+ * @param blocks         256-byte blocks decoded
+ * @param ended          why it ended: "for", "count", "interrupted", "device removed", "stopped", "end of file"...
+ * @param error          null, or the one line saying what went wrong (a damaged capture: file and byte offset)
+ */
+public record TraceSummary(long events, long messages, long shown, long lost, long overruns, long lostFlagEvents,
+                           long badFormats, long raw, long blocks, String ended, String error) {
+
+    /**
+     * {@code lostFlags} is counted here (see {@link LostFlags}) rather than taken from the stats: bit 63 of a
+     * timestamp event is timestamp bit 7, not a lost flag.
+     */
+    static TraceSummary of(TraceStats s, long lostFlags, long shown, long extraLost, String ended, String error) {
+        return new TraceSummary(s.events, s.messages, shown, s.skippedEvents() + s.droppedPending + extraLost, s.overruns,
+                lostFlags, s.badFormats, s.rawMessages, s.blocks, ended, error);
+    }
+
+    /** One line: {@code trace: 640 events, 200 messages (200 shown), lost 0 events (0 overruns), ... ended: for}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("trace: ");
+        sb.append(events).append(" events, ").append(messages).append(" messages (").append(shown).append(" shown), lost ")
+          .append(lost).append(" events (").append(overruns).append(overruns == 1 ? " overrun" : " overruns").append(")");
+        if (lostFlagEvents > 0) sb.append(", ").append(lostFlagEvents).append(" lost-flag events");
+        sb.append(", ").append(badFormats).append(" bad formats");
+        if (raw > 0) sb.append(", ").append(raw).append(" raw");
+        sb.append("; ended: ").append(ended);
+        if (error != null) sb.append("; error: ").append(error);
+        return sb.toString();
+    }
+}
