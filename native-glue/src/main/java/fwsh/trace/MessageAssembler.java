@@ -94,8 +94,9 @@ public final class MessageAssembler {
     /** Processes one event. */
     public void onEvent(long e) {
         stats.events++;
-        if (e < 0) stats.lostFlagEvents++;
         int id = TracerEvent.eventId(e);
+        // Bit 63 is the lost flag only on string events; on a timestamp event it is timestamp bit 7.
+        if (e < 0 && id != TracerEvent.TIMESTAMP_EVENT_ID) stats.lostFlagEvents++;
         if (id == TracerEvent.TIMESTAMP_EVENT_ID) {
             stats.timestampEvents++;
             if (TracerEvent.unreliable(e, caps.trcVer())) stats.unreliableTimestamps++;

@@ -178,6 +178,14 @@ class MessageAssemblerSpec extends Specification {
         stats.lostFlagEvents == 2
     }
 
+    def "bit 63 of a timestamp event is timestamp bit 7, not a lost flag"() {
+        when:
+        feed(ts(0x180), ts(0x1ff))
+        then:
+        stats.timestampEvents == 2
+        stats.lostFlagEvents == 0
+    }
+
     def "string event ids are first..first+num inclusive (driver quirk); others are ignored"() {
         when:
         feed(str(7, 1, 0, (int) (BASE + 0x10)),
