@@ -53,7 +53,8 @@ public final class Printer {
             return t.render(color, false);
         }
         List<Object> list = asList(value);
-        if (list == null) return endLine(cell(value));
+        // A top-level value keeps its own layout: multi-line toString() (tables, summaries) prints as is.
+        if (list == null) return endLine(InvokerHelper.toString(value));
         if (list.isEmpty()) return "[]\n";
         if (list.stream().allMatch(e -> e != null && (e instanceof Map || hasToMap(e)))) {
             List<Map<String, Object>> maps = new ArrayList<>();
