@@ -33,9 +33,10 @@ public class Device implements AutoCloseable, Describable, Completable {
     private volatile fwsh.dsl.trace.DeviceTracer tracer;
     private volatile fwsh.dsl.counters.DeviceCounters counters;
 
-    public Device(Channel channel, java.util.function.Supplier<Catalog> catalog, ScopeGuard scopes, Journal journal, java.util.function.Consumer<String> warnings) {
+    public Device(Channel channel, java.util.function.Supplier<Catalog> catalog, ScopeGuard scopes, Journal journal,
+                  java.util.function.Consumer<String> warnings, java.time.Duration rpcTimeout) {
         this.channel = channel;
-        this.engine = new RpcEngine(channel, scopes, journal, warnings, this::journalIdentity);
+        this.engine = new RpcEngine(channel, scopes, journal, warnings, this::journalIdentity, rpcTimeout);
         this.reg = new Registers(catalog, engine);
         this.cap = new Capabilities(catalog, engine);
         this.cmd = new Commands(catalog, engine);

@@ -7,6 +7,7 @@ import fwsh.channel.Mailbox;
 import fwsh.channel.Scope;
 import fwsh.wire.Catalog;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ final class RpcEngine {
     private final Journal journal;
     private final Consumer<String> warnings;
     private final Identity identity;
+    private final RpcWaiter waiter;
     private volatile boolean taintWarned;
 
     /** The device identity journaled with each write; psid/serial are read once, lazily. */
@@ -30,8 +32,10 @@ final class RpcEngine {
         Map<String, Object> forJournal();
     }
 
-    RpcEngine(Channel channel, ScopeGuard scopes, Journal journal, Consumer<String> warnings, Identity identity) {
+    RpcEngine(Channel channel, ScopeGuard scopes, Journal journal, Consumer<String> warnings, Identity identity,
+              Duration timeout) {
         this.channel = channel;
+        this.waiter = new RpcWaiter(channel, timeout);
         this.scopes = scopes;
         this.journal = journal;
         this.warnings = warnings;
@@ -57,7 +61,7 @@ final class RpcEngine {
     byte[] sendRaw(RpcRequest r) {
         Scope scope = admit(r);
         if (r.stateChanging()) journal(r, scope);
-        return channel.rpc(scope, r.in(), r.outLen());
+        return waiter.call(r.what(), scope, r.in(), r.outLen());
     }
 
     /** The scope to send at, or a refusal naming the command, the scope it needs and how to grant it. */

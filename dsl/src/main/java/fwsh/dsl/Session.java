@@ -65,7 +65,7 @@ public final class Session implements AutoCloseable {
     /** Wraps a channel as a session device; the device is closed with the session. */
     public Device attach(Channel channel) {
         Device d = new Device(DeviceSources.recorded(channel, options, devices.size()), catalog, scopes, journal,
-                line -> warnings.accept(line));
+                line -> warnings.accept(line), options.rpcTimeout);
         devices.add(d);
         return d;
     }
