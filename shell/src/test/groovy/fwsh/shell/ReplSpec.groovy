@@ -105,7 +105,7 @@ class ReplSpec extends Specification {
         journal.toFile().text = (1..12).collect { /{"n":$it}/ }.join('\n') + '\n'
 
         when:
-        def unset = repl('/journal\n/devices\n')
+        def unset = repl('/journal\n/devices\n', new Options(), new SessionOptions().noHardware().journal(dir.resolve('none.jsonl')))
         def set = repl('/scope\n/journal 2\n', new Options(), new SessionOptions().noHardware().ceiling(Scope.DEBUG_WRITE).journal(journal))
 
         then:
