@@ -187,4 +187,11 @@ public final class Watch implements SampleListener {
         lines.addAll(List.of(table.split("\n")));
         return lines;
     }
+
+    /** One line: rules, samples, breaches and the exit status a health check would get. */
+    @Override
+    public synchronized String toString() {
+        return "watch: " + rules.size() + " rule" + (rules.size() == 1 ? "" : "s") + ", " + samples + " samples, "
+                + breaches.size() + " breach" + (breaches.size() == 1 ? "" : "es") + "; exit status " + exitStatus();
+    }
 }

@@ -30,6 +30,7 @@ public class Device implements AutoCloseable, Describable, Completable {
     private final Set<DeviceUmem> umems = ConcurrentHashMap.newKeySet();
     private final List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Map<String, Object> identity;
+    private volatile java.util.function.Supplier<java.util.function.Consumer<List<String>>> liveView = () -> null;
     private volatile fwsh.dsl.trace.DeviceTracer tracer;
     private volatile fwsh.dsl.counters.DeviceCounters counters;
 
@@ -185,6 +186,15 @@ public class Device implements AutoCloseable, Describable, Completable {
 
     public List<DeviceUmem> getUmems() {
         return new ArrayList<>(umems);
+    }
+
+    void setLiveViewSource(java.util.function.Supplier<java.util.function.Consumer<List<String>>> source) {
+        this.liveView = source;
+    }
+
+    /** The session's live view (the REPL's status area), or null in batch runs. */
+    public java.util.function.Consumer<List<String>> liveView() {
+        return liveView.get();
     }
 
     /** Tracks a resource (tracer, sampler) so closing the device releases it. */

@@ -24,6 +24,7 @@ public final class Session implements AutoCloseable {
     private final Journal journal;
     private final CatalogSource catalog;
     private volatile Consumer<String> warnings = System.err::println;
+    private volatile Consumer<List<String>> liveView;
     private volatile boolean closed;
 
     private Session(SessionOptions options) {
@@ -66,6 +67,7 @@ public final class Session implements AutoCloseable {
     public Device attach(Channel channel) {
         Device d = new Device(DeviceSources.recorded(channel, options, devices.size()), catalog, scopes, journal,
                 line -> warnings.accept(line), options.rpcTimeout);
+        d.setLiveViewSource(this::liveView);
         devices.add(d);
         return d;
     }
@@ -112,6 +114,18 @@ public final class Session implements AutoCloseable {
 
     public void setWarnings(PrintStream stream) {
         this.warnings = stream::println;
+    }
+
+    /**
+     * Where live views (dev.counters.watch) draw their refreshing table; the REPL points it at the terminal's
+     * status area. Null (batch runs) means no live view: only breach lines are printed.
+     */
+    public void setLiveView(Consumer<List<String>> view) {
+        this.liveView = view;
+    }
+
+    public Consumer<List<String>> liveView() {
+        return liveView;
     }
 
     void note(String line) {

@@ -88,6 +88,8 @@ final class Repl {
                 .build();
         this.status = new StatusLine(terminal, session);
         session.binding().setVariable("out", terminal.writer());
+        // Live views (dev.counters.watch) refresh above the status line instead of scrolling.
+        session.setLiveView(status::show);
         terminal.handle(Terminal.Signal.INT, s -> interrupt());
     }
 

@@ -20,12 +20,28 @@ final class StatusLine {
         this.status = s;
     }
 
-    void update() {
+    synchronized void update() {
         if (status == null) return;
         try {
             status.update(List.of(new AttributedString(text(), AttributedStyle.INVERSE)));
         } catch (RuntimeException e) {
             // Terminals that claim but lack the capability: the status line is a nicety, never an error.
+        }
+    }
+
+    /**
+     * Shows {@code lines} (a live view's table) above the device/scope line; an empty list removes them.
+     * On terminals without a status area the lines are not shown (breach lines still print).
+     */
+    synchronized void show(List<String> lines) {
+        if (status == null) return;
+        try {
+            List<AttributedString> all = new java.util.ArrayList<>();
+            for (String l : lines) all.add(new AttributedString(l));
+            all.add(new AttributedString(text(), AttributedStyle.INVERSE));
+            status.update(all);
+        } catch (RuntimeException e) {
+            // see update()
         }
     }
 

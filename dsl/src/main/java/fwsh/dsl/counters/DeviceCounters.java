@@ -309,7 +309,13 @@ public class DeviceCounters implements Describable {
         Watch w = Watch.of(source(opts), rules, show, sink);
         Sampler.Builder b = w.sampler(Options.duration(opts, "every", Duration.ofSeconds(1))).ticker(tickerFor(device));
         if (opts.get("for") != null) b.duration(Options.duration(opts, "for", null));
-        b.run();
+        Consumer<List<String>> view = device().liveView();
+        if (view != null) b.listener(new LiveView(w, view));
+        try {
+            b.run();
+        } finally {
+            if (view != null) view.accept(List.of());
+        }
         return w;
     }
 

@@ -290,6 +290,22 @@ class DeviceCountersSpec extends Specification {
         lines.size() == 1
     }
 
+    def "in the REPL a watch redraws its table in the live view instead of scrolling, and clears it at the end"() {
+        given:
+        open(Scope.DEBUG_READ_ONLY, Transport.FWCTL, ['traffic.fcsErrorRate': '1e-3'])
+        def frames = []
+        session.setLiveView({ List<String> l -> frames << l } as java.util.function.Consumer)
+
+        when:
+        dev.counters.watch("'rx_crc_errors_phy' rate > 0", every: 1.s, for: 4.s, out: null)
+
+        then: "one frame per sample (1 s apart > the 100 ms redraw limit), then an empty one"
+        frames.size() == 5
+        frames[0..3].every { f -> f.any { it.contains('rx_crc_errors_phy') } }
+        frames[3].any { it.contains('!!') }
+        frames[4] == []
+    }
+
     def "prometheus text carries ethtool names and the device/port labels"() {
         when:
         def text = dev.counters.prometheus([:], ['rx_crc_errors_phy', 'temperature'])
