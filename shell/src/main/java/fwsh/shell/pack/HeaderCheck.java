@@ -1,0 +1,36 @@
+package fwsh.shell.pack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The header every pack script starts with (// Purpose:, // Arguments:, // Scope:, // Example:); missing lines are warnings. */
+final class HeaderCheck {
+    static final List<String> FIELDS = List.of("Purpose", "Arguments", "Scope", "Example");
+
+    private HeaderCheck() {
+    }
+
+    static List<String> warnings(Path packDir, Path script) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(script);
+        } catch (IOException e) {
+            return List.of("cannot read " + script + ": " + e.getMessage());
+        }
+        List<String> head = new ArrayList<>();
+        for (String l : lines) {
+            if (!l.startsWith("//")) break;
+            head.add(l);
+        }
+        List<String> warnings = new ArrayList<>();
+        for (String f : FIELDS) {
+            if (head.stream().noneMatch(l -> l.startsWith("// " + f + ":"))) {
+                warnings.add(packDir.relativize(script) + " has no '// " + f + ":' header line");
+            }
+        }
+        return warnings;
+    }
+}
