@@ -16,6 +16,7 @@ final class FailureText {
         if (t instanceof AssertionError && t.getMessage() != null) {
             // Spock's condition text with its value diagram; a plain assert's message likewise.
             for (String l : t.getMessage().strip().split("\n")) {
+                if (l.startsWith("\tat ") || l.startsWith("\t... ")) continue;   // a nested exception's frames
                 if (lines.size() == MAX_LINES) {
                     lines.add("...");
                     break;
@@ -28,5 +29,10 @@ final class FailureText {
         int nl = message.indexOf('\n');
         lines.add(t.getClass().getName() + (message.isEmpty() ? "" : ": " + (nl < 0 ? message : message.substring(0, nl))));
         return lines;
+    }
+
+    static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable at = t; at != null; at = at.getCause()) if (type.isInstance(at)) return true;
+        return false;
     }
 }

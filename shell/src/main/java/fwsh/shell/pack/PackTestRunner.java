@@ -33,6 +33,7 @@ public final class PackTestRunner {
     private final PackTestOptions options;
     private final PrintStream out;
     private final PrintStream err;
+    private String ceilingNote = "";
 
     public PackTestRunner(PackTestOptions options, PrintStream out, PrintStream err) {
         this.options = options;
@@ -66,6 +67,7 @@ public final class PackTestRunner {
                         + ", scope ceiling " + ceiling + " (pack " + manifest.scope() + ", --scope " + granted + ")");
                 PackContext context = new PackContext(packDir, ceiling, options.emulateProfile,
                         options.replay == null ? null : options.replay.toAbsolutePath(), options.replayMode, work);
+                ceilingNote = manifest.scope() + ", and --scope, " + granted + ": " + ceiling;
                 List<Outcome> outcomes = execute(specs, loader, context);
                 report(outcomes, packDir, specSources);
                 Path xmlDir = options.junitXml != null ? options.junitXml : packDir.resolve("test-results");
@@ -144,6 +146,9 @@ public final class PackTestRunner {
             String where = location(o.failure(), sourceByFile);
             out.println("FAILED " + simpleName(o.specClass()) + " > " + o.name() + (where == null ? "" : " (" + where + ")"));
             for (String line : FailureText.lines(o.failure())) out.println("    " + line);
+            if (FailureText.causedBy(o.failure(), fwsh.dsl.ScopeRefusedException.class)) {
+                out.println("    (fwsh test grants the lower of the pack's scope, " + ceilingNote + ")");
+            }
         }
     }
 
