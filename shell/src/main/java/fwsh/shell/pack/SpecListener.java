@@ -34,12 +34,12 @@ final class SpecListener implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
-        if (id.isTest()) {
+        if (leaf(id)) {
             outcomes.add(new Outcome(specOf(id), id.getDisplayName(), Outcome.Status.SKIPPED, null, 0, reason));
             return;
         }
         for (TestIdentifier t : plan.getDescendants(id)) {
-            if (t.isTest()) outcomes.add(new Outcome(specOf(t), t.getDisplayName(), Outcome.Status.SKIPPED, null, 0, reason));
+            if (leaf(t)) outcomes.add(new Outcome(specOf(t), t.getDisplayName(), Outcome.Status.SKIPPED, null, 0, reason));
         }
     }
 
@@ -49,7 +49,7 @@ final class SpecListener implements TestExecutionListener {
         double seconds = t0 == null ? 0 : (System.nanoTime() - t0) / 1e9;
         Throwable failure = result.getThrowable().orElse(null);
         boolean failed = result.getStatus() != TestExecutionResult.Status.SUCCESSFUL;
-        if (id.isTest()) {
+        if (leaf(id)) {
             if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
                 outcomes.add(new Outcome(specOf(id), id.getDisplayName(), Outcome.Status.SKIPPED, null, seconds,
                         failure == null ? "aborted" : failure.getMessage()));
@@ -62,6 +62,11 @@ final class SpecListener implements TestExecutionListener {
             String name = id.getSource().filter(ClassSource.class::isInstance).isPresent() ? "(spec)" : id.getDisplayName();
             outcomes.add(new Outcome(specOf(id), name, Outcome.Status.FAILED, failure, seconds, null));
         }
+    }
+
+    /** A feature or one iteration; a data-driven feature (container and test at once) counts through its iterations. */
+    private static boolean leaf(TestIdentifier id) {
+        return id.isTest() && !id.isContainer();
     }
 
     private String specOf(TestIdentifier id) {
