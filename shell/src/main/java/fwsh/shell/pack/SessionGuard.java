@@ -2,7 +2,6 @@ package fwsh.shell.pack;
 
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport;
 import org.codehaus.groovy.ast.ClassNode;
-import org.codehaus.groovy.ast.expr.ClassExpression;
 import org.codehaus.groovy.ast.expr.ConstructorCallExpression;
 import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
@@ -20,12 +19,14 @@ import java.util.Set;
  * A guard against mistakes, not a sandbox: spec code is trusted code running in the fwsh process.
  */
 final class SessionGuard extends CompilationCustomizer {
-    private static final Set<String> NO_NEW = Set.of("fwsh.dsl.SessionOptions", "fwsh.dsl.ScopeGuard");
+    private static final Set<String> NO_NEW = Set.of("SessionOptions", "ScopeGuard");
     static final String MESSAGE = "a spec cannot open its own session or set a scope ceiling; use PackSpecification's session "
             + "(fwsh test grants the lower of the pack's scope and --scope)";
 
     SessionGuard() {
-        super(CompilePhase.SEMANTIC_ANALYSIS);
+        // Before Spock rewrites conditions (a call in an expect: block becomes a call by name), so names are
+        // matched as written: Session, SessionOptions, ScopeGuard, with or without their package.
+        super(CompilePhase.CONVERSION);
     }
 
     @Override
@@ -38,15 +39,15 @@ final class SessionGuard extends CompilationCustomizer {
 
             @Override
             public void visitConstructorCallExpression(ConstructorCallExpression call) {
-                if (NO_NEW.contains(call.getType().getName())) addError(MESSAGE, call);
+                if (NO_NEW.contains(call.getType().getNameWithoutPackage())) addError(MESSAGE, call);
                 super.visitConstructorCallExpression(call);
             }
 
             @Override
             public void visitMethodCallExpression(MethodCallExpression call) {
                 Expression target = call.getObjectExpression();
-                if (target instanceof ClassExpression c && c.getType().getName().equals("fwsh.dsl.Session")
-                        && "open".equals(call.getMethodAsString())) {
+                String text = target.getText();
+                if ((text.equals("Session") || text.endsWith(".Session")) && "open".equals(call.getMethodAsString())) {
                     addError(MESSAGE, call);
                 }
                 super.visitMethodCallExpression(call);
@@ -54,7 +55,7 @@ final class SessionGuard extends CompilationCustomizer {
 
             @Override
             public void visitStaticMethodCallExpression(StaticMethodCallExpression call) {
-                if (call.getOwnerType().getName().equals("fwsh.dsl.Session") && call.getMethod().equals("open")) addError(MESSAGE, call);
+                if (call.getOwnerType().getNameWithoutPackage().equals("Session") && call.getMethod().equals("open")) addError(MESSAGE, call);
                 super.visitStaticMethodCallExpression(call);
             }
         }.visitClass(classNode);
