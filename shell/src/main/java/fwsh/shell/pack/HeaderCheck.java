@@ -1,5 +1,8 @@
 package fwsh.shell.pack;
 
+import fwsh.channel.Scope;
+import fwsh.dsl.Privilege;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +16,7 @@ final class HeaderCheck {
     private HeaderCheck() {
     }
 
-    static List<String> warnings(Path packDir, Path script) {
+    static List<String> warnings(Path packDir, Path script, Privilege packScope) {
         List<String> lines;
         try {
             lines = Files.readAllLines(script);
@@ -29,6 +32,20 @@ final class HeaderCheck {
         for (String f : FIELDS) {
             if (head.stream().noneMatch(l -> l.startsWith("// " + f + ":"))) {
                 warnings.add(packDir.relativize(script) + " has no '// " + f + ":' header line");
+            }
+        }
+        for (String l : head) {
+            if (!l.startsWith("// Scope:")) continue;
+            String declared = l.substring("// Scope:".length()).trim().split("[\\s(;,]", 2)[0];
+            if (declared.equals("none")) continue;     // a script that sends no RPC
+            try {
+                Privilege needs = Privilege.of(Scope.parse(declared));
+                if (!packScope.covers(needs)) {
+                    warnings.add(packDir.relativize(script) + " needs scope " + needs + ", above the pack's scope " + packScope
+                            + "; raise scope in pack.properties");
+                }
+            } catch (IllegalArgumentException e) {
+                warnings.add(packDir.relativize(script) + ": '// Scope:' names no scope (" + e.getMessage() + ")");
             }
         }
         return warnings;

@@ -51,7 +51,7 @@ public final class PackTestRunner {
         if (specSources.stream().noneMatch(p -> p.getFileName().toString().endsWith("Spec.groovy"))) {
             throw new UsageException("no specs in '" + packDir.resolve("specs") + "' (files named *Spec.groovy)");
         }
-        for (Path s : scripts) HeaderCheck.warnings(packDir, s).forEach(w -> err.println("fwsh test: warning: " + w));
+        for (Path s : scripts) HeaderCheck.warnings(packDir, s, manifest.scope()).forEach(w -> err.println("fwsh test: warning: " + w));
         PackCompiler.checkScripts(packDir, scripts);
 
         Privilege granted = options.ceiling == null ? Privilege.DEBUG_READ_ONLY : options.ceiling;

@@ -159,6 +159,19 @@ class PackTestSpec extends PackCli {
                               "fwsh test: warning: scripts/plain.groovy has no '// Example:' header line"]
     }
 
+    def "a script whose header needs more than the pack's scope is a warning"() {
+        given:
+        def p = pack('failing')
+        p.resolve('scripts/w.groovy').toFile().text = '// Purpose: x\n// Arguments: none\n// Scope: debug-write (for the set-up)\n// Example: x\n'
+        p.resolve('scripts/n.groovy').toFile().text = '// Purpose: x\n// Arguments: none\n// Scope: none (no RPC)\n// Example: x\n'
+
+        when:
+        def r = fwsh(['test', p.toString()])
+
+        then:
+        r.err.readLines() == ["fwsh test: warning: scripts/w.groovy needs scope debug-write, above the pack's scope debug-read-only; raise scope in pack.properties"]
+    }
+
     def "fwsh test --help prints the usage"() {
         when:
         def r = fwsh(['test', '--help'])
