@@ -21,6 +21,16 @@ abstract class PackSpecification extends Specification {
         packSession
     }
 
+    /**
+     * Makes this feature's session a replay of FILE (relative to the pack folder), e.g. a capture made on
+     * hardware with fwsh --record and kept under recordings/; mode matched (default) or ordered.
+     */
+    Session useRecording(String file, String mode = 'matched') {
+        packSession?.close()
+        packSession = null
+        packSession = PackContext.current().openReplay(packDir.resolve(file), mode)
+    }
+
     /** The session's first device. */
     Device getDevice() {
         session.device(0)

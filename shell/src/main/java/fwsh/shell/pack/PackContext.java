@@ -83,6 +83,17 @@ public final class PackContext {
         return Session.open(o);
     }
 
+    /** A session on a recording, whatever fwsh test was given, with the same ceiling. */
+    public Session openReplay(Path recording, String mode) {
+        if (!Files.isRegularFile(recording)) throw new FwshException("no recording '" + recording + "'; make one with fwsh --record FILE");
+        if (!"matched".equals(mode) && !"ordered".equals(mode)) throw new FwshException("unknown replay mode '" + mode + "'; use matched or ordered");
+        SessionOptions o = new SessionOptions().noHardware().ceiling(ceiling.scope)
+                .journal(workDir.resolve("journal-" + sessions.incrementAndGet() + ".jsonl"));
+        o.replay = recording;
+        o.replayMode = mode;
+        return Session.open(o);
+    }
+
     /** scripts/NAME (".groovy" may be left off). */
     public Path script(String name) {
         Path scripts = packDir.resolve("scripts");

@@ -43,4 +43,53 @@ class PackReplaySpec extends PackCli {
         onEmulator.status == 0
         onEmulator.out.readLines().last() == '3 passed, 0 failed'
     }
+
+    def "a spec can use a recording kept in the pack while the others run on the emulator"() {
+        given:
+        def p = dir.resolve('demo')
+        fwsh(['pack', 'new', 'demo', p.toString()])
+        p.resolve('recordings').toFile().mkdirs()
+        fwsh(['--emulate', '--record', p.resolve('recordings/port1.jsonl').toString(), p.resolve('scripts/port-state.groovy').toString()])
+        p.resolve('specs/FieldSpec.groovy').toFile().text = '''
+            class FieldSpec extends PackSpecification {
+                def "port 1 from the capture"() {
+                    given:
+                    useRecording('recordings/port1.jsonl')
+
+                    expect:
+                    device.info.transport == 'replay'
+                    run('port-state.groovy').exitCode == 0
+                }
+
+                def "port 2 was never captured"() {
+                    given:
+                    useRecording('recordings/port1.jsonl')
+
+                    expect:
+                    run('port-state.groovy', '--port', '2').exitCode == 0
+                }
+
+                def "a missing recording is one clear line"() {
+                    when:
+                    useRecording('recordings/none.jsonl')
+
+                    then:
+                    def e = thrown(FwshException)
+                    e.message.startsWith("no recording ")
+                }
+            }
+            '''.stripIndent()
+
+        when:
+        def r = fwsh(['test', p.toString(), '--junit-xml', dir.resolve('x').toString()])
+        def lines = r.out.readLines()
+
+        then:
+        r.status == 1
+        lines.first().contains('on the emulator')
+        lines.count { it.startsWith('FAILED') } == 1
+        lines.any { it.startsWith('FAILED FieldSpec > port 2 was never captured (specs/FieldSpec.groovy:') }
+        lines.any { it.contains('replay:') && it.contains('record a session that includes it') }
+        lines.last() == '4 passed, 1 failed'
+    }
 }
