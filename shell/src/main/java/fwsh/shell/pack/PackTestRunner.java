@@ -145,7 +145,7 @@ public final class PackTestRunner {
             if (o.status() != Outcome.Status.FAILED) continue;
             String where = location(o.failure(), sourceByFile);
             out.println("FAILED " + simpleName(o.specClass()) + " > " + o.name() + (where == null ? "" : " (" + where + ")"));
-            for (String line : FailureText.lines(o.failure())) out.println("    " + line);
+            for (String line : FailureText.lines(o.failure())) out.println(line.isEmpty() ? "" : "    " + line);
             if (FailureText.causedBy(o.failure(), fwsh.dsl.ScopeRefusedException.class)) {
                 out.println("    (fwsh test grants the lower of the pack's scope, " + ceilingNote + ")");
             }
