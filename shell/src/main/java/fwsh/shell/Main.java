@@ -2,6 +2,7 @@ package fwsh.shell;
 
 import fwsh.dsl.Session;
 import fwsh.dsl.SessionOptions;
+import fwsh.shell.pack.PackCommand;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -27,6 +28,7 @@ public final class Main {
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (PackCommand.handles(args)) return PackCommand.run(args, out, err);
         Options o;
         try {
             o = OptionParser.parse(args);

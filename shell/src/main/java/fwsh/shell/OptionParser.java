@@ -18,6 +18,8 @@ public final class OptionParser {
             "       fwsh [options] FILE.groovy [args...]  run a script; its arguments are in 'args'",
             "       fwsh [options] -e CODE [args...]      evaluate CODE and print its result",
             "       ... | fwsh [options]                  evaluate code read from stdin",
+            "       fwsh pack new NAME [DIR]              scaffold a script pack",
+            "       fwsh test PACK_DIR [options]          run a pack's Spock specs (fwsh test --help)",
             "options:",
             "  --device DEV           device to use: index, PCI address, netdev/RDMA name or node path",
             "  --emulate[=PROFILE]    use the emulated ConnectX only",

@@ -1,0 +1,62 @@
+package fwsh.shell.pack
+
+import fwsh.dsl.Device
+import fwsh.dsl.ScriptRunner
+import fwsh.dsl.Session
+import spock.lang.Specification
+
+import java.nio.file.Path
+
+/**
+ * Base class for a pack's specs. Each feature gets a fresh session from fwsh test (the emulator, or the
+ * recording given with --replay) with the scope ceiling the manifest and the command line allow; it is
+ * opened on first use and closed after the feature.
+ */
+abstract class PackSpecification extends Specification {
+    private Session packSession
+
+    /** This feature's session (opened on first use). */
+    Session getSession() {
+        if (packSession == null) packSession = PackContext.current().openSession()
+        packSession
+    }
+
+    /**
+     * Makes this feature's session a replay of FILE (relative to the pack folder), e.g. a capture made on
+     * hardware with fwsh --record and kept under recordings/; mode matched (default) or ordered.
+     */
+    Session useRecording(String file, String mode = 'matched') {
+        packSession?.close()
+        packSession = null
+        packSession = PackContext.current().openReplay(packDir.resolve(file), mode)
+    }
+
+    /** The session's first device. */
+    Device getDevice() {
+        session.device(0)
+    }
+
+    /** The pack folder (the one holding pack.properties). */
+    Path getPackDir() {
+        PackContext.current().packDir()
+    }
+
+    /** Runs scripts/NAME with arguments; returns its printed text (out, lines), return value (result) and exitCode. */
+    ScriptResult run(String script, String... args) {
+        PackContext.current().run(session, script, args as List<String>)
+    }
+
+    ScriptResult run(String script, List<String> args) {
+        PackContext.current().run(session, script, args)
+    }
+
+    /** Evaluates DSL code in the session (to set up state between script runs); returns its value. */
+    Object eval(String code) {
+        new ScriptRunner(session).run(code, 'spec.groovy', [])
+    }
+
+    def cleanup() {
+        packSession?.close()
+        packSession = null
+    }
+}

@@ -1,0 +1,138 @@
+package fwsh.shell.pack;
+
+import fwsh.dsl.FwshException;
+import fwsh.dsl.Privilege;
+import fwsh.dsl.ScriptRunner;
+import fwsh.dsl.Session;
+import fwsh.dsl.SessionOptions;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * What fwsh test gives a pack's specs: the pack folder, the device source (an emulator profile or a
+ * recording) and the scope ceiling. {@link PackSpecification} opens its sessions from here, so a spec
+ * gets exactly the ceiling the command line and the manifest allow.
+ */
+public final class PackContext {
+    private static volatile PackContext current;
+
+    private final Path packDir;
+    private final Privilege ceiling;
+    private final String emulateProfile;
+    private final Path replay;
+    private final String replayMode;
+    private final Path workDir;
+    private final AtomicInteger sessions = new AtomicInteger();
+
+    public PackContext(Path packDir, Privilege ceiling, String emulateProfile, Path replay, String replayMode, Path workDir) {
+        this.packDir = packDir;
+        this.ceiling = ceiling;
+        this.emulateProfile = emulateProfile;
+        this.replay = replay;
+        this.replayMode = replayMode;
+        this.workDir = workDir;
+    }
+
+    /** The context of the running fwsh test; outside one (an IDE, a build tool) the emulator in the working directory. */
+    public static PackContext current() {
+        PackContext c = current;
+        if (c != null) return c;
+        try {
+            return new PackContext(Path.of(System.getProperty("fwsh.pack.dir", ".")), Privilege.DEBUG_READ_ONLY, null, null, null,
+                    Files.createTempDirectory("fwsh-pack"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void install(PackContext context) {
+        current = context;
+    }
+
+    public Path packDir() {
+        return packDir;
+    }
+
+    public Privilege ceiling() {
+        return ceiling;
+    }
+
+    /** A description for the run's header line: "emulator cx6dx:mlx5ctl" or "replay FILE (matched)". */
+    public String source() {
+        if (replay != null) return "replay " + replay + " (" + (replayMode == null ? "matched" : replayMode) + ")";
+        return "emulator " + (emulateProfile == null ? "default profile" : emulateProfile);
+    }
+
+    public Session openSession() {
+        SessionOptions o = new SessionOptions().noHardware().ceiling(ceiling.scope)
+                .journal(workDir.resolve("journal-" + sessions.incrementAndGet() + ".jsonl"));
+        if (replay != null) {
+            o.replay = replay;
+            o.replayMode = replayMode;
+        } else {
+            o.emulate(emulateProfile);
+        }
+        return Session.open(o);
+    }
+
+    /** A session on a recording, whatever fwsh test was given, with the same ceiling. */
+    public Session openReplay(Path recording, String mode) {
+        if (!Files.isRegularFile(recording)) throw new FwshException("no recording '" + recording + "'; make one with fwsh --record FILE");
+        if (!"matched".equals(mode) && !"ordered".equals(mode)) throw new FwshException("unknown replay mode '" + mode + "'; use matched or ordered");
+        SessionOptions o = new SessionOptions().noHardware().ceiling(ceiling.scope)
+                .journal(workDir.resolve("journal-" + sessions.incrementAndGet() + ".jsonl"));
+        o.replay = recording;
+        o.replayMode = mode;
+        return Session.open(o);
+    }
+
+    /** scripts/NAME (".groovy" may be left off). */
+    public Path script(String name) {
+        Path scripts = packDir.resolve("scripts");
+        Path file = scripts.resolve(name.endsWith(".groovy") ? name : name + ".groovy").normalize();
+        if (!file.startsWith(scripts.normalize()) || !Files.isRegularFile(file)) {
+            throw new FwshException("no script '" + name + "' in " + scripts + "; scripts: " + String.join(", ", scriptNames()));
+        }
+        return file;
+    }
+
+    List<String> scriptNames() {
+        Path scripts = packDir.resolve("scripts");
+        if (!Files.isDirectory(scripts)) return List.of();
+        try (Stream<Path> files = Files.walk(scripts)) {
+            return files.filter(p -> p.toString().endsWith(".groovy")).map(p -> scripts.relativize(p).toString()).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Runs a pack script in {@code session} with its printed output captured and exitCode read back. */
+    public ScriptResult run(Session session, String name, List<String> args) {
+        Path file = script(name);
+        String code;
+        try {
+            code = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringWriter text = new StringWriter();
+        var binding = session.binding();
+        binding.setVariable("out", new PrintWriter(text, true));
+        binding.getVariables().remove("exitCode");
+        try {
+            Object result = new ScriptRunner(session).run(code, packDir.resolve("scripts").relativize(file).toString(), args);
+            Object exit = binding.hasVariable("exitCode") ? binding.getVariable("exitCode") : null;
+            return new ScriptResult(text.toString(), result, exit instanceof Number n ? n.intValue() : 0);
+        } finally {
+            binding.getVariables().remove("out");
+        }
+    }
+}
