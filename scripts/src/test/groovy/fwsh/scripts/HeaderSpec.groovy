@@ -31,6 +31,17 @@ class HeaderSpec extends Specification {
         p.name == 'standard'
         p.version ==~ /\d+\.\d+\.\d+/
         p.description
-        p.scope == 'debug-read-only'
+        p.scope == highestScriptScope()
+    }
+
+    /** The highest scope named first on any script's "// Scope:" line, in the order of privilege. */
+    static String highestScriptScope() {
+        def order = ['none', 'debug-read-only', 'configuration', 'debug-write', 'debug-write-full']
+        def named = PackCompilesSpec.scripts().collect { name ->
+            def line = PackRun.getResource("/fwsh-pack/$name").text.readLines().find { it.startsWith('// Scope:') }
+            line.substring('// Scope:'.length()).trim().split(/[\s(,;]/)[0]
+        }
+        assert named.every { it in order }
+        named.max { order.indexOf(it) }
     }
 }
