@@ -1,5 +1,7 @@
 package fwsh.emu;
 
+import fwsh.wire.LinkModes;
+
 import java.util.HashMap;
 import java.util.Map;
 

@@ -4,6 +4,8 @@
 // Example: fwsh device/inventory.groovy --device 0000:3b:00.0
 // Returns: a list with one map per device (the same facts as the table).
 
+import fwsh.wire.LinkModes
+
 def usage = 'usage: device/inventory.groovy [--device SEL]'
 def argv = (args ?: new String[0]) as List
 def selected = null
@@ -12,15 +14,6 @@ for (int i = 0; i < argv.size(); i++) {
     else throw new FwshException("device/inventory.groovy: unexpected argument '${argv[i]}'; $usage")
 }
 
-// Ethernet link modes by PTYS bit (legacy eth_proto_* and ext_eth_proto_*), with their speed.
-def LEGACY = [1: '1000BASE_KX 1G', 4: '10GBASE_KR 10G', 6: '40GBASE_CR4 40G', 7: '40GBASE_KR4 40G', 12: '10GBASE_CR 10G',
-              13: '10GBASE_SR 10G', 20: '100GBASE_CR4 100G', 21: '100GBASE_SR4 100G', 22: '100GBASE_KR4 100G',
-              23: '100GBASE_LR4 100G', 27: '25GBASE_CR 25G', 28: '25GBASE_KR 25G', 29: '25GBASE_SR 25G',
-              30: '50GBASE_CR2 50G', 31: '50GBASE_KR2 50G']
-def EXTENDED = [6: '25GAUI_1 25G', 7: '50GAUI_2 50G', 8: '50GAUI_1 50G', 9: 'CAUI_4 100G', 10: '100GAUI_2 100G',
-                11: '100GAUI_1 100G', 12: '200GAUI_4 200G', 13: '200GAUI_2 200G', 14: '200GAUI_1 200G',
-                15: '400GAUI_8 400G', 16: '400GAUI_4 400G', 17: '400GAUI_2 400G', 19: '800GAUI_8 800G', 20: '800GAUI_4 800G']
-def modes = { long mask, Map table -> (0..31).findAll { (mask >>> it & 1) != 0 }.collect { table[it] ?: "bit$it ?" } }
 def celsius = { long raw -> ((short) raw) * 0.125d }           // MTMP: signed, 1/8 degree units
 def c = { double v -> String.format('%.1f C', v) }
 def attempt = { Closure body -> try { body() } catch (FwshException e) { "unavailable (${e.message})" } }
@@ -37,7 +30,7 @@ def port = { d, int p ->
     def state = "${paos.name('oper_status') ?: paos.oper_status} (admin ${paos.name('admin_status') ?: paos.admin_status})"
     def speed = attempt {
         def ptys = d.reg.PTYS.read(local_port: p, proto_mask: 4)
-        def m = modes(ptys.ext_eth_proto_oper as long, EXTENDED) + modes(ptys.eth_proto_oper as long, LEGACY)
+        def m = LinkModes.names(ptys.eth_proto_oper as long, ptys.ext_eth_proto_oper as long)
         if (!m) return 'no link'
         def (name, rate) = m[0].tokenize(' ')
         "$rate ($name)"

@@ -5,6 +5,8 @@
 // Result: the last line is "link health: OK|DEGRADED|DOWN (<reasons>)". The script returns, and stores in the
 //         binding variable exitCode, 0 for OK, 3 for DEGRADED, 4 for DOWN, so a batch run exits with it.
 
+import fwsh.wire.LinkModes
+
 def usage = 'usage: link/health.groovy [--port N] [--device SEL]'
 def argv = (args ?: new String[0]) as List
 int localPort = 1
@@ -17,14 +19,6 @@ for (int i = 0; i < argv.size(); i++) {
 def d = selected != null ? device(selected ==~ /\d+/ ? selected as int : selected) : dev
 if (d == null) throw new FwshException('link/health.groovy: no device in this session')
 
-def LEGACY = [1: '1000BASE_KX 1G', 4: '10GBASE_KR 10G', 6: '40GBASE_CR4 40G', 7: '40GBASE_KR4 40G', 12: '10GBASE_CR 10G',
-              13: '10GBASE_SR 10G', 20: '100GBASE_CR4 100G', 21: '100GBASE_SR4 100G', 22: '100GBASE_KR4 100G',
-              23: '100GBASE_LR4 100G', 27: '25GBASE_CR 25G', 28: '25GBASE_KR 25G', 29: '25GBASE_SR 25G',
-              30: '50GBASE_CR2 50G', 31: '50GBASE_KR2 50G']
-def EXTENDED = [6: '25GAUI_1 25G', 7: '50GAUI_2 50G', 8: '50GAUI_1 50G', 9: 'CAUI_4 100G', 10: '100GAUI_2 100G',
-                11: '100GAUI_1 100G', 12: '200GAUI_4 200G', 13: '200GAUI_2 200G', 14: '200GAUI_1 200G',
-                15: '400GAUI_8 400G', 16: '400GAUI_4 400G', 17: '400GAUI_2 400G', 19: '800GAUI_8 800G', 20: '800GAUI_4 800G']
-def modes = { long mask, Map table -> (0..31).findAll { (mask >>> it & 1) != 0 }.collect { table[it] ?: "bit$it ?" } }
 def celsius = { long raw -> ((short) raw) * 0.125d }
 def line = { String k, Object v -> println "  ${k.padRight(12)} $v" }
 
@@ -44,7 +38,7 @@ line 'state', "$oper (admin $admin)"
 if (paos.oper_status != 1) down << "oper_status $oper" + (paos.admin_status != 1 ? ", admin_status $admin" : '')
 
 def ptys = d.reg.PTYS.read(local_port: localPort, proto_mask: 4)
-def active = modes(ptys.ext_eth_proto_oper as long, EXTENDED) + modes(ptys.eth_proto_oper as long, LEGACY)
+def active = LinkModes.names(ptys.eth_proto_oper as long, ptys.ext_eth_proto_oper as long)
 def rate = ptys.data_rate_oper ? "${ptys.data_rate_oper / 10} Gb/s" : '-'
 line 'speed', active ? "${active[0].tokenize(' ')[1]} (${active*.tokenize(' ')*.get(0).join(', ')}), data rate $rate" : 'no link mode active'
 line 'autoneg', ptys.name('an_status') ?: ptys.an_status
