@@ -17,6 +17,8 @@ class RemoveAfter implements Channel {
     final int nth
     int seen
     int sent
+    /** [opcode, op_mod] of every RPC passed on, in order. */
+    final List<List<Integer>> log = Collections.synchronizedList([])
     boolean removed
 
     RemoveAfter(EmulatedDevice emu, int nth, Closure<Boolean> when = { int opcode -> true }) {
@@ -33,6 +35,7 @@ class RemoveAfter implements Channel {
             emu.faults().remove()
         }
         sent++
+        log << [Mailbox.opcode(input), Mailbox.opMod(input)]
         emu.rpc(scope, input, outLen)
     }
 
