@@ -46,6 +46,28 @@ class FuzzFindingsSpec extends Specification {
         noExceptionThrown()
     }
 
+    def "an array of elements wider than 64 bits decodes to byte strings, not a NullPointerException"() {
+        given:
+        def l = fwsh.wire.Catalog.parse("layout wide size=0x28\n  96[3] x\nend\n", 'w.prm').layout('wide')
+        byte[] b = (0..<0x28).collect { it as byte } as byte[]
+
+        when:
+        def copy = l.decode(b)
+        def view = l.view(b, 0)
+
+        then:
+        copy.get('x')*.toList() == [(0..<12), (12..<24), (24..<36)].collect { r -> r.collect { it as byte } }
+        view.get('x')*.toList() == copy.get('x')*.toList()
+        copy.show().contains('x[1]   0x0c0d0e0f1011121314151617')
+
+        when: "the fuzzer's ADB input, where such an array came from a mutated node"
+        def c = AdbImporter.parse(new String(corpus('AdbImporterFuzzTestInputs/parse/regression-array-of-wide-elements'), 'UTF-8'), 'f.adb')
+        c.layoutNames().each { n -> try { c.layout(n).decode(new byte[c.layout(n).sizeBytes()]).show() } catch (fwsh.wire.WireException ignored) { } }
+
+        then:
+        noExceptionThrown()
+    }
+
     def "bytes after a capture's end record are damage: not complete, one line, and no record after the end is returned"() {
         given:
         def valid = corpus('TraceCaptureReaderFuzzTestInputs/read/valid.trc')
