@@ -159,11 +159,21 @@ public final class TraceCaptureReader implements Closeable {
             return fail(at, String.format("checksum mismatch: record type %d of %d bytes has CRC32 0x%08x stored, 0x%08x computed",
                     type, len, stored, crc.getValue()));
         offset = at + head.length + len + 4;
+        CaptureRecord r;
         try {
-            return parse(type, at, ByteBuffer.wrap(payload));
+            r = parse(type, at, ByteBuffer.wrap(payload));
         } catch (RuntimeException e) {
             return fail(at, "malformed record type " + type + ": " + e.getMessage());
         }
+        if (r instanceof CaptureRecord.End) {
+            // The end record closes the capture: nothing after it belongs to it (bytes there are damage).
+            done = true;
+            if (readFully(new byte[1], 0, 1) > 0) {
+                complete = false;
+                fail(offset, "data after the end record (the capture ends there; the file was appended to or is corrupt)");
+            }
+        }
+        return r;
     }
 
     private CaptureRecord parse(int type, long at, ByteBuffer p) {

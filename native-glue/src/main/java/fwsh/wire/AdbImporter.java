@@ -123,6 +123,12 @@ public final class AdbImporter {
         public void startElement(String uri, String local, String qName, Attributes a) {
             if (qName.equals("node")) {
                 String name = a.getValue("name");
+                if (name == null || name.isBlank()) {
+                    // A layout needs a name to be referred to; skip it and its fields, as for other bad nodes.
+                    out.notes.add(where() + ": skipped a node without a name attribute");
+                    node = null;
+                    return;
+                }
                 node = new LayoutDef(name, "1".equals(a.getValue("attr_is_union")));
                 node.source = where();
                 node.lenient = true;

@@ -43,6 +43,8 @@ final class Decoding {
                 for (int i = 0; i < n; i++) {
                     int eb = bit + i * f.elementBits();
                     if (el.kind() == Field.Kind.UINT) out.add(readUint(buf, base, eb, el.bitWidth()));
+                    // elements wider than 64 bits (u8 x[n][0x100]) are byte strings, not structs
+                    else if (el.kind() == Field.Kind.BYTES) out.add(read(owner, el, buf, base, eb, limit, lazy));
                     else out.add(lazy ? new LazyValue(el.layout(), buf, base, eb, limit, null)
                             : new DecodedValue(el.layout(), buf, base, eb, limit, null));
                 }

@@ -142,7 +142,13 @@ public final class Mlx5IfcImporter {
     }
 
     private Skip skip(String msg) {
-        return new Skip(msg, p < toks.size() ? toks.get(p).line : -1);
+        return new Skip(msg, line());
+    }
+
+    /** The current token's line; the last line when the text ends inside a definition (a cut-off header). */
+    private int line() {
+        if (p < toks.size()) return toks.get(p).line;
+        return toks.isEmpty() ? -1 : toks.get(toks.size() - 1).line;
     }
 
     private void body(LayoutDef d) {
@@ -151,7 +157,7 @@ public final class Mlx5IfcImporter {
             if (s.equals("u8")) {
                 p++;
                 FieldDef f = new FieldDef();
-                f.source = file + ":" + toks.get(p).line;
+                f.source = file + ":" + line();
                 String name = ident();
                 long a = bracket();
                 if (peek("[")) {
@@ -170,7 +176,7 @@ public final class Mlx5IfcImporter {
             } else if (s.equals("struct") || s.equals("union")) {
                 p++;
                 FieldDef f = new FieldDef();
-                f.source = file + ":" + toks.get(p).line;
+                f.source = file + ":" + line();
                 if (peek("{")) {
                     p++;
                     LayoutDef inner = new LayoutDef(d.name + "_anon" + (++anon), s.equals("union"));
