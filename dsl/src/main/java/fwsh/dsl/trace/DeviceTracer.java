@@ -324,7 +324,7 @@ public class DeviceTracer implements Describable {
         try {
             teardown(a);
         } finally {
-            last = a.summary(null, 0, 0, a.gone ? "device removed" : "stopped");
+            last = a.summary(null, 0, a.gone ? "device removed" : "stopped");
         }
         return last;
     }
@@ -408,7 +408,7 @@ public class DeviceTracer implements Describable {
         Active a = requireActive();
         List<TraceRecord> out = new ArrayList<>();
         pollOnce(a, Delivery.collecting(new TraceOptions(), out::add));
-        if (a.gone) throw new FwshException("the tracer of " + device.getName() + " ended: " + a.goneMessage + "; " + a.summary(null, 0, 0, "device removed"));
+        if (a.gone) throw new FwshException("the tracer of " + device.getName() + " ended: " + a.goneMessage + "; " + a.summary(null, 0, "device removed"));
         return out;
     }
 
@@ -558,7 +558,6 @@ public class DeviceTracer implements Describable {
         TraceCaptureWriter writer = null;
         boolean interrupted = false;
         TraceStats base = a.stats().copy();
-        long flagsBefore = a.lostFlags;
         Delivery d;
         try {
             d = Delivery.to(o, handler, print, o.realTs ? deviceFrequencyKHz(true) : 0);
@@ -614,7 +613,7 @@ public class DeviceTracer implements Describable {
                 if (pending && !interrupted) Thread.currentThread().interrupt();
             }
         }
-        TraceSummary s = a.summary(base, flagsBefore, d.shown(), ended);
+        TraceSummary s = a.summary(base, d.shown(), ended);
         synchronized (this) {
             last = s;
         }
@@ -745,7 +744,6 @@ public class DeviceTracer implements Describable {
         long dbReloads;
         long nextDbCheck;
         long dbCheckEvery;
-        long lostFlags;
 
         void deliver(TraceMessage m) {
             Delivery t = target;
@@ -767,7 +765,6 @@ public class DeviceTracer implements Describable {
 
         @Override
         public void block(long[] events, int blockIndex, long blockTimestamp) {
-            lostFlags += LostFlags.count(events);
             if (pendingDb != null && blockTimestamp > switchAfter) {
                 db = pendingDb;
                 pendingDb = null;
@@ -782,11 +779,11 @@ public class DeviceTracer implements Describable {
             if (writer != null) writer.overrun(blockIndex, blockTimestamp, previousBlockTimestamp, lastTimestamp);
         }
 
-        TraceSummary summary(TraceStats base, long lostFlagsBefore, long shown, String ended) {
+        TraceSummary summary(TraceStats base, long shown, String ended) {
             TraceStats s = stats().copy();
             if (base != null) subtract(s, base);
             if (base == null) shown = s.messages;
-            return TraceSummary.of(s, lostFlags - lostFlagsBefore, shown, lostOnRemoval, ended, null);
+            return TraceSummary.of(s, shown, lostOnRemoval, ended, null);
         }
 
         @Override

@@ -41,7 +41,6 @@ public final class TraceFiles {
                 return new TraceSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, "damaged file", r.error());
             }
             TraceDecoder dec = null;
-            long lostFlags = 0;
             for (CaptureRecord c; (c = r.next()) != null; ) {
                 if (c instanceof CaptureRecord.StringDbRecord db) {
                     if (dec == null) dec = new TraceDecoder(r.header().caps(), db.db(), sink);
@@ -51,7 +50,6 @@ public final class TraceFiles {
                 if (dec == null) dec = new TraceDecoder(r.header().caps(), StringDb.empty(), sink);
                 if (c instanceof CaptureRecord.Block b) {
                     dec.decodeBlock(b.data(), 0);
-                    lostFlags += LostFlags.count(blockEvents(b.data()));
                 } else if (c instanceof CaptureRecord.Loss) {
                     dec.stats().overruns++;
                     dec.stats().skippedBlocks++;
@@ -59,7 +57,7 @@ public final class TraceFiles {
             }
             TraceStats s = dec == null ? new TraceStats() : dec.stats();
             String ended = r.error() != null ? "damaged file" : r.complete() ? "end of file" : "end of file (no end record: the capture was cut short)";
-            return TraceSummary.of(s, lostFlags, s.messages, 0, ended, r.error());
+            return TraceSummary.of(s, s.messages, 0, ended, r.error());
         } catch (IOException e) {
             throw new FwshException("cannot read capture " + file + ": " + e.getMessage(), e);
         }
@@ -113,12 +111,6 @@ public final class TraceFiles {
         } catch (NoSuchFileException e) {
             throw new FwshException("cannot read capture " + file + ": no such file");
         }
-    }
-
-    private static long[] blockEvents(byte[] block) {
-        long[] ev = new long[TraceBlock.EVENTS];
-        for (int i = 0; i < ev.length; i++) ev[i] = Bits.u64(block, i * 8);
-        return ev;
     }
 
     static Path path(Object file) {

@@ -20,13 +20,10 @@ import fwsh.trace.TraceStats;
 public record TraceSummary(long events, long messages, long shown, long lost, long overruns, long lostFlagEvents,
                            long badFormats, long raw, long blocks, String ended, String error) {
 
-    /**
-     * {@code lostFlags} is counted here (see {@link LostFlags}) rather than taken from the stats: bit 63 of a
-     * timestamp event is timestamp bit 7, not a lost flag.
-     */
-    static TraceSummary of(TraceStats s, long lostFlags, long shown, long extraLost, String ended, String error) {
+    /** From the decoder's stats; {@code extraLost} adds messages lost outside the ring (device removal). */
+    static TraceSummary of(TraceStats s, long shown, long extraLost, String ended, String error) {
         return new TraceSummary(s.events, s.messages, shown, s.skippedEvents() + s.droppedPending + extraLost, s.overruns,
-                lostFlags, s.badFormats, s.rawMessages, s.blocks, ended, error);
+                s.lostFlagEvents, s.badFormats, s.rawMessages, s.blocks, ended, error);
     }
 
     /** One line: {@code trace: 640 events, 200 messages (200 shown), lost 0 events (0 overruns), ... ended: for}. */

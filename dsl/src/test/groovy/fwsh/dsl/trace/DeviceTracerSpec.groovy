@@ -278,17 +278,6 @@ class DeviceTracerSpec extends Specification {
         s2.lost == 32 * s2.overruns
     }
 
-    def "lost flags are counted on string events only (bit 63 of a timestamp event is timestamp bit 7)"() {
-        given:
-        long[] block = new long[32]
-        block[0] = (1L << 63) | (0xb0L << 48)          // string event with the lost flag
-        block[1] = (0xb0L << 48) | (1L << 32)          // tdsn 1, no flag
-        block[31] = (0x80L << 56) | (0xffL << 48)      // timestamp event, ts bit 7 set
-
-        expect:
-        LostFlags.count(block) == 1
-    }
-
     def "a string DB update reloads the DB; strings added by it decode"() {
         given:
         def dev = attach(emu)
