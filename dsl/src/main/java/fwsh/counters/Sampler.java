@@ -186,7 +186,8 @@ public final class Sampler implements AutoCloseable {
                 long now = ticker.nanoTime();
                 if (now < deadline) continue; // woken early by a spurious unpark
                 long dev = selection.read(values);
-                long t = now - t0;
+                // Stamp the middle of the read: a slow read (a cold first RPC) must not skew the first rate.
+                long t = (now + ticker.nanoTime()) / 2 - t0;
                 if (prev != Long.MIN_VALUE) intervals.add(t - prev, period, now - deadline);
                 else firstT = t;
                 prev = t;
