@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class Device implements AutoCloseable, Describable, Completable {
     private final Channel channel;
+    private final Channel guarded = new GuardedChannel(this);
     private final RpcEngine engine;
     private final Registers reg;
     private final Capabilities cap;
@@ -47,7 +48,16 @@ public class Device implements AutoCloseable, Describable, Completable {
         return channel.info().name();
     }
 
+    /** The channel as scripts may use it: RPCs keep the scope ceiling and the journal (see GuardedChannel). */
     public Channel getChannel() {
+        return guarded;
+    }
+
+    /**
+     * The backend itself (kernel channel, emulator, replay): bypasses the session's scope ceiling and journal.
+     * For the engine, tools and tests; scripts that call it step outside fwsh's safety rules on purpose.
+     */
+    public Channel rawChannel() {
         return channel;
     }
 

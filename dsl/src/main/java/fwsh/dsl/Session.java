@@ -83,7 +83,7 @@ public final class Session implements AutoCloseable {
         }
         String s = String.valueOf(selector);
         for (Device d : devices) {
-            var info = d.getChannel().info();
+            var info = d.rawChannel().info();
             if (s.equals(info.name()) || s.equals(info.node()) || s.equals(info.pci())
                     || (info.pci() != null && info.pci().endsWith(":" + s) && s.length() == 7)
                     || info.netdevs().contains(s) || info.rdmaDevs().contains(s)) {

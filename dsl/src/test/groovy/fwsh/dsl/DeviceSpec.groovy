@@ -45,7 +45,7 @@ class DeviceSpec extends Specification {
         given:
         def s = session()
         def device = s.devices()[0]
-        def rec = new RecordingChannel(device.channel)
+        def rec = new RecordingChannel(device.rawChannel())
         def d = s.attach(rec)
 
         when:
@@ -63,7 +63,7 @@ class DeviceSpec extends Specification {
     def "a write outside the ceiling is refused and nothing is sent"() {
         given:
         def s = session()
-        def rec = new RecordingChannel(s.devices()[0].channel)
+        def rec = new RecordingChannel(s.devices()[0].rawChannel())
         def d = s.attach(rec)
 
         when:
@@ -88,10 +88,39 @@ class DeviceSpec extends Specification {
         s.close()
     }
 
+    def "dev.channel keeps the rules: a raw write through it is refused read-only whatever scope the script names"() {
+        given:
+        def s = session(Scope.CONFIGURATION)
+        def rec = new RecordingChannel(s.devices()[0].rawChannel())
+        def d = s.attach(rec)
+        s.binding().setVariable('d', d)
+        // ACCESS_REG PAOS write: opcode 0x805, op_mod 0, register 0x5006, port 1 admin down with ase
+        byte[] b = new byte[32]
+        b[0] = 8; b[1] = 5; b[10] = 0x50; b[11] = 6; b[17] = 1; b[18] = 2; b[20] = (byte) 0x80
+        s.binding().setVariable('paos', b)
+
+        when:
+        run(s, "d.channel.rpc(fwsh.channel.Scope.DEBUG_WRITE_FULL, paos, 32)")
+        then:
+        def e = thrown(ScopeRefusedException)
+        e.message.startsWith("ACCESS_REG (raw) needs scope 'configuration'")
+        rec.sent.isEmpty()
+
+        when: "inside a granted scope it is sent at the minimum scope and journaled"
+        run(s, "withScope('configuration') { d.channel.rpc(fwsh.channel.Scope.DEBUG_WRITE_FULL, paos, 32) }")
+        then:
+        rec.sent.findAll { it.opMod == 0 }*.scope == [Scope.CONFIGURATION]    // (the other RPC reads MGIR for the journal)
+        s.journal().entries()*.command == ['ACCESS_REG (raw)']
+        d.reg.PAOS.read(local_port: 1).name('admin_status') == 'down'
+
+        cleanup:
+        s.close()
+    }
+
     def "a write inside a granted scope is journaled with its before-value before the device sees it"() {
         given:
         def s = session(Scope.DEBUG_WRITE)
-        def rec = new RecordingChannel(s.devices()[0].channel)
+        def rec = new RecordingChannel(s.devices()[0].rawChannel())
         rec.onSend = { r -> s.journal().entries().size() }
         def d = s.attach(rec)
         s.binding().setVariable('d', d)
@@ -120,7 +149,7 @@ class DeviceSpec extends Specification {
         def blocker = tmp.resolve('not-a-dir')
         blocker.toFile().text = 'file'
         def s = session(Scope.CONFIGURATION, blocker.resolve('journal.jsonl'))
-        def rec = new RecordingChannel(s.devices()[0].channel)
+        def rec = new RecordingChannel(s.devices()[0].rawChannel())
         def d = s.attach(rec)
         s.binding().setVariable('d', d)
 
@@ -218,7 +247,7 @@ class DeviceSpec extends Specification {
     def "firmware errors are one line naming command, register, status and syndrome"() {
         given:
         def s = session()
-        ((EmulatedDevice) s.devices()[0].channel).faults().failRegister(0x5006, 1, 0x03, 0xabcdL)
+        ((EmulatedDevice) s.devices()[0].rawChannel()).faults().failRegister(0x5006, 1, 0x03, 0xabcdL)
 
         when:
         run(s, 'dev.reg.PAOS.read(local_port: 1)')
@@ -291,7 +320,7 @@ class DeviceSpec extends Specification {
         expect:
         s.device(1).is(second)
         s.device(second.name).is(second)
-        s.device(second.channel.info().pci()).is(second)
+        s.device(second.rawChannel().info().pci()).is(second)
 
         when:
         s.device('nope')

@@ -50,7 +50,7 @@ class HealthSpec extends PackRun {
         given:
         def s = open()
         // Only the health check's view changes: PMTU answers with oper_mtu below admin_mtu.
-        def tap = new MtuTap(s.devices()[0].channel)
+        def tap = new MtuTap(s.devices()[0].rawChannel())
         def d = s.attach(tap)
 
         when:

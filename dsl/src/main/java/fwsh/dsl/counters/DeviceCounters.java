@@ -70,7 +70,7 @@ public class DeviceCounters implements Describable {
 
     /** Virtual time for an emulated device on a virtual clock, else a real-time ticker (a new one: it adapts per user). */
     static Ticker tickerFor(Device device) {
-        if (device.getChannel() instanceof EmulatedDevice ed && ed.clock() instanceof VirtualClock vc) return new EmuTicker(vc);
+        if (device.rawChannel() instanceof EmulatedDevice ed && ed.clock() instanceof VirtualClock vc) return new EmuTicker(vc);
         return Ticker.system();
     }
 

@@ -221,7 +221,7 @@ public final class DiagCounters implements Describable {
     }
 
     private void send(Map<String, Object> ctx) {
-        if (device.getChannel().info().fwctlPolicy())
+        if (device.rawChannel().info().fwctlPolicy())
             warnings.accept("warning: SET_DIAGNOSTIC_PARAMS needs fwctl scope debug-write, which taints the kernel "
                     + "(TAINT_FWCTL, flag J) until reboot; sending it to " + device.getName());
         Map<String, Object> in = new LinkedHashMap<>();

@@ -91,9 +91,9 @@ public class DeviceTracer implements Describable {
      */
     public synchronized Map<String, Object> status() {
         Map<String, Object> m = new LinkedHashMap<>();
-        DeviceInfo info = device.getChannel().info();
+        DeviceInfo info = device.rawChannel().info();
         m.put("device", info.name());
-        m.put("umem", device.getChannel().supportsUmem());
+        m.put("umem", device.rawChannel().supportsUmem());
         if (active != null && active.gone) {
             m.put("session", "device removed");
             return m;
@@ -182,7 +182,7 @@ public class DeviceTracer implements Describable {
             throw new FwshException("the tracer of " + device.getName() + " is already running in this session; "
                     + "tail/capture/poll use it, stop() ends it");
         }
-        Channel ch = device.getChannel();
+        Channel ch = device.rawChannel();
         Active a = ch.supportsUmem() ? startMemory(o) : startTracefs(o);
         active = a;
         device.track(a);
@@ -291,7 +291,7 @@ public class DeviceTracer implements Describable {
     }
 
     private Active startTracefs(TraceOptions o) {
-        DeviceInfo i = device.getChannel().info();
+        DeviceInfo i = device.rawChannel().info();
         String why = device.getName() + " is reached through fwctl: the mainline kernel has no umem (user memory registration), "
                 + "so fwsh cannot give the firmware tracer a buffer; falling back to the kernel's own tracer output "
                 + "(the mlx5:mlx5_fw tracepoint in tracefs)";
@@ -452,7 +452,7 @@ public class DeviceTracer implements Describable {
      * it at the same point).
      */
     private void checkStringDb(Active a) {
-        if (device.getChannel() instanceof EmulatedDevice emu) {
+        if (device.rawChannel() instanceof EmulatedDevice emu) {
             for (DeviceEvent e : emu.drainEvents()) {
                 if (e.type() == DeviceEvent.DEVICE_TRACER && e.subType() == DeviceEvent.STRINGS_DB_UPDATE) {
                     reloadStringDb(a, readCap(), e.deviceTimestamp());

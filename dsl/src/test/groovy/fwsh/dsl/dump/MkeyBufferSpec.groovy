@@ -84,7 +84,7 @@ class MkeyBufferSpec extends Specification {
         def s = session()
         def dev = s.devices()[0]
         def b = MkeyBuffer.allocate(dev, 4096)
-        ((EmulatedDevice) dev.channel).faults().failOpcode(0x202, 1, 0x03)   // DESTROY_MKEY
+        ((EmulatedDevice) dev.rawChannel()).faults().failOpcode(0x202, 1, 0x03)   // DESTROY_MKEY
 
         when:
         b.close()
@@ -104,7 +104,7 @@ class MkeyBufferSpec extends Specification {
         def s = session()
         def dev = s.devices()[0]
         def b = MkeyBuffer.allocate(dev, 4096)
-        ((EmulatedDevice) dev.channel).remove()
+        ((EmulatedDevice) dev.rawChannel()).remove()
 
         when:
         b.close()
@@ -121,7 +121,7 @@ class MkeyBufferSpec extends Specification {
         given:
         def s = session()
         def dev = s.devices()[0]
-        ((EmulatedDevice) dev.channel).faults().failOpcode(0x200, 1, 0x03)   // CREATE_MKEY
+        ((EmulatedDevice) dev.rawChannel()).faults().failOpcode(0x200, 1, 0x03)   // CREATE_MKEY
 
         when:
         MkeyBuffer.allocate(dev, 4096)

@@ -66,7 +66,7 @@ class ResourceDumpSpec extends Specification {
     def "the inline menu dump takes several rounds, echoing the continuation, and parses into INFO, COMMAND, MENU, TERMINATE"() {
         given:
         def s = session()
-        def tap = new Tap(s.devices()[0].channel)
+        def tap = new Tap(s.devices()[0].rawChannel())
         def seen = []
         tap.rewrite = { n, out -> seen << [Bits.get(out, 16, 12, 4), Bits.get(out, 16, 0, 1)]; out }
         def dev = s.attach(tap)
@@ -160,7 +160,7 @@ class ResourceDumpSpec extends Specification {
     def "a reply with the wrong seq_num stops the dump with one line"() {
         given:
         def s = session()
-        def tap = new Tap(s.devices()[0].channel)
+        def tap = new Tap(s.devices()[0].rawChannel())
         tap.rewrite = { n, out -> if (n == 3) Bits.set(out, 16, 12, 4, 7); out }
         def dev = s.attach(tap)
 
