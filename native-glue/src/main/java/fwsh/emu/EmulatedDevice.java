@@ -162,7 +162,7 @@ public final class EmulatedDevice implements Channel {
         }
         byte[] copy = in.clone();
         Mailbox.setUid(copy, uid);
-        hca.faults.inFlight.incrementAndGet();
+        hca.faults.inFlight.increment();
         try {
             long delay = hca.faults.latencyNanos(Mailbox.opcode(copy));
             if (delay > 0 && waitGone(delay)) throw gone();
@@ -171,7 +171,7 @@ public final class EmulatedDevice implements Channel {
             if (hca.gone) throw gone();
             return out;
         } finally {
-            hca.faults.inFlight.decrementAndGet();
+            hca.faults.inFlight.decrement();
         }
     }
 

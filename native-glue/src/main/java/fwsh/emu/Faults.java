@@ -24,7 +24,8 @@ public final class Faults {
     private final Map<Integer, Long> latencyByOpcode = new ConcurrentHashMap<>();
     private final AtomicLong latencyAll = new AtomicLong();
     private final AtomicInteger umemFailures = new AtomicInteger();
-    final AtomicInteger inFlight = new AtomicInteger();
+    /** A LongAdder, not an AtomicInteger: every RPC bumps it twice, and a shared atomic stops threads scaling. */
+    final java.util.concurrent.atomic.LongAdder inFlight = new java.util.concurrent.atomic.LongAdder();
 
     Faults(Hca hca) {
         this.hca = hca;
@@ -100,13 +101,13 @@ public final class Faults {
 
     /** RPCs currently inside the device. */
     public int inFlight() {
-        return inFlight.get();
+        return (int) inFlight.sum();
     }
 
     /** Waits (parking briefly) until at least {@code n} RPCs are in flight; false on timeout. */
     public boolean awaitInFlight(int n, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
-        while (inFlight.get() < n) {
+        while (inFlight.sum() < n) {
             if (System.nanoTime() > end) return false;
             LockSupport.parkNanos(200_000);
         }

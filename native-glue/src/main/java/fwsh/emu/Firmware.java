@@ -65,7 +65,8 @@ final class Firmware {
     byte[] execute(EmulatedDevice handle, byte[] in, int outLen) {
         byte[] out = new byte[outLen];
         int opcode = Mailbox.opcode(in);
-        hca.lastSeenUid = Mailbox.uid(in);
+        int uid = Mailbox.uid(in);
+        if (hca.lastSeenUid != uid) hca.lastSeenUid = uid; // write only on change: a shared store per RPC stops threads scaling
         long[] injected = hca.faults.takeOpcode(opcode);
         if (injected != null) {
             Mailbox.setStatus(out, (int) injected[0], injected[1]);
