@@ -151,6 +151,8 @@ public final class AdbImporter {
         private void field(Attributes a) {
             String name = a.getValue("name");
             int width = bits(a.getValue("size"));
+            // a field needs a width; the caller notes the skip with file:line
+            if (width <= 0 && a.getValue("subnode") == null) throw new IllegalArgumentException("size '" + a.getValue("size") + "' is not a width");
             int adb = bits(a.getValue("offset"));
             FieldDef f = new FieldDef();
             f.source = where();

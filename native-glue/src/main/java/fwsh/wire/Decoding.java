@@ -37,7 +37,8 @@ final class Decoding {
             }
             case ARRAY: {
                 int n = f.count();
-                if (n == 0) n = Math.max(0, (int) (((long) limit * 8 - bit) / f.elementBits()));
+                // a variable tail fills the rest of the buffer; elements of width 0 (an empty struct) make none
+                if (n == 0) n = f.elementBits() == 0 ? 0 : Math.max(0, (int) (((long) limit * 8 - bit) / f.elementBits()));
                 Field el = f.element();
                 List<Object> out = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {

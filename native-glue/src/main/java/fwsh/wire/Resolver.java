@@ -66,6 +66,11 @@ final class Resolver {
                 elemBits = fd.bits;
             }
             if (elemBits < 0) throw new LayoutSyntaxException(at(fd.source) + d.name + "." + fd.name + " has no width");
+            if (elemBits == 0 && fd.count < 0 && nested == null) {
+                // a zero-width scalar has nothing to read; imported files may carry one, hand-written ones may not
+                if (d.lenient) continue;
+                throw new LayoutSyntaxException(at(fd.source) + d.name + "." + (fd.name == null ? "reserved" : fd.name) + " has width 0");
+            }
             int total = fd.count < 0 ? elemBits : fd.count * elemBits;
             int start = d.union ? Math.max(0, fd.position) : fd.position >= 0 ? fd.position : cursor;
             if (!d.union && start < cursor && !d.lenient)
