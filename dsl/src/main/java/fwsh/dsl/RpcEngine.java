@@ -25,6 +25,7 @@ final class RpcEngine {
     private final Consumer<String> warnings;
     private final Identity identity;
     private final RpcWaiter waiter;
+    private final DeviceInfo info;
     private volatile boolean taintWarned;
 
     /** The device identity journaled with each write; psid/serial are read once, lazily. */
@@ -36,6 +37,7 @@ final class RpcEngine {
               Duration timeout) {
         this.channel = channel;
         this.waiter = new RpcWaiter(channel, timeout);
+        this.info = channel.info(); // fixed for a channel's life; read once, not per RPC
         this.scopes = scopes;
         this.journal = journal;
         this.warnings = warnings;
@@ -66,7 +68,7 @@ final class RpcEngine {
 
     /** The scope to send at, or a refusal naming the command, the scope it needs and how to grant it. */
     private Scope admit(RpcRequest r) {
-        DeviceInfo info = channel.info();
+        DeviceInfo info = this.info;
         Optional<Scope> min = FwctlPolicy.minScope(r.opcode(), r.opMod());
         if (min.isEmpty() && info.fwctlPolicy()) {
             throw new ScopeRefusedException(r.what() + " (opcode 0x" + Integer.toHexString(r.opcode())

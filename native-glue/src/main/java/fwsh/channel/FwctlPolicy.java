@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public final class FwctlPolicy {
     private static final Map<Integer, Scope> MIN_SCOPE = new HashMap<>();
+    // Answers are shared: the check runs on every RPC and should not allocate.
+    private static final Optional<Scope> AT_CONFIGURATION = Optional.of(Scope.CONFIGURATION);
+    private static final Optional<Scope> AT_DEBUG_READ_ONLY = Optional.of(Scope.DEBUG_READ_ONLY);
 
     static {
         // Allowed at any scope (CONFIGURATION).
@@ -55,7 +58,7 @@ public final class FwctlPolicy {
      */
     public static Optional<Scope> minScope(int opcode, int opMod) {
         if (opcode == Opcode.ACCESS_REG || opcode == Opcode.ACCESS_REGISTER_USER) {
-            return Optional.of(opMod == Opcode.ACCESS_REG_OP_MOD_WRITE ? Scope.CONFIGURATION : Scope.DEBUG_READ_ONLY);
+            return opMod == Opcode.ACCESS_REG_OP_MOD_WRITE ? AT_CONFIGURATION : AT_DEBUG_READ_ONLY;
         }
         return Optional.ofNullable(MIN_SCOPE.get(opcode));
     }
