@@ -27,6 +27,13 @@ public final class Hexdump {
     }
 
     public static String of(byte[] data) {
-        return of(data, 0, data.length);
+        return data.length == 0 ? "(0 bytes)\n" : of(data, 0, data.length);
+    }
+
+    /** Bytes as one run of hex digits, for table cells and JSON. */
+    public static String hex(byte[] data) {
+        StringBuilder b = new StringBuilder(data.length * 2);
+        for (byte x : data) b.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
+        return b.toString();
     }
 }

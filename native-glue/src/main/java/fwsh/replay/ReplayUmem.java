@@ -1,54 +1,17 @@
 package fwsh.replay;
 
-import fwsh.channel.Umem;
-
-import java.nio.ByteBuffer;
+import fwsh.channel.BufferUmem;
 
 /**
  * Umem handed out on replay: the recorded id, address and size over fresh zeroed memory (the
  * recording never holds umem content, so nothing the device wrote into it is replayed).
  */
-final class ReplayUmem implements Umem {
+final class ReplayUmem extends BufferUmem {
     private final ReplayChannel owner;
-    private final int id;
-    private final long address;
-    private final long size;
-    private final ByteBuffer memory;
-    private volatile boolean open = true;
 
     ReplayUmem(ReplayChannel owner, int id, long address, long size) {
-        if (size < 0 || size > Integer.MAX_VALUE) throw new IllegalArgumentException("recorded umem size " + size + " cannot be replayed");
+        super(id, address, size);
         this.owner = owner;
-        this.id = id;
-        this.address = address;
-        this.size = size;
-        this.memory = ByteBuffer.allocateDirect((int) size);
-    }
-
-    @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public long address() {
-        return address;
-    }
-
-    @Override
-    public long size() {
-        return size;
-    }
-
-    @Override
-    public ByteBuffer buffer() {
-        if (!open) throw new IllegalStateException("umem " + id + " is closed; register a new one");
-        return memory.duplicate();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
     }
 
     @Override
@@ -61,6 +24,6 @@ final class ReplayUmem implements Umem {
 
     @Override
     public String toString() {
-        return "replayed umem " + id + " @0x" + Long.toHexString(address) + " " + size + " B" + (open ? "" : " (closed)");
+        return "replayed umem " + id() + " @0x" + Long.toHexString(address()) + " " + size() + " B" + (open ? "" : " (closed)");
     }
 }

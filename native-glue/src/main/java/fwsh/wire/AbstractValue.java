@@ -8,9 +8,20 @@ import java.util.Map;
 /** Path walking, maps and printing shared by the eager and lazy values. */
 abstract class AbstractValue implements Value {
     protected final Layout layout;
+    /** The bytes, where this value starts (byte base + bit offset), how far they may be read, the union member. */
+    protected final byte[] buf;
+    protected final int base;
+    protected final int bitBase;
+    protected final int limit;
+    protected final String member;
 
-    AbstractValue(Layout layout) {
+    AbstractValue(Layout layout, byte[] buf, int base, int bitBase, int limit, String member) {
         this.layout = layout;
+        this.buf = buf;
+        this.base = base;
+        this.bitBase = bitBase;
+        this.limit = limit;
+        this.member = member;
     }
 
     @Override
@@ -22,10 +33,15 @@ abstract class AbstractValue implements Value {
     abstract Object valueAt(int i);
 
     /** Whether field i is part of this value (false for reserved bits and unselected union members). */
-    abstract boolean present(int i);
+    boolean present(int i) {
+        Field f = layout.fields().get(i);
+        return !f.isReserved() && (member == null || f.name().equals(member));
+    }
 
     /** Reads a field not in the field list (a 64-bit counter half) from this value's bytes. */
-    abstract long readHalf(Field half);
+    long readHalf(Field half) {
+        return Decoding.readUint(buf, base, bitBase + half.bitOffset(), half.bitWidth());
+    }
 
     @Override
     public Object get(String path) {

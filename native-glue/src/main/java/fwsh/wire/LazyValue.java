@@ -7,23 +7,12 @@ import java.util.Arrays;
  * go straight to a precomputed offset (the resolved path is cached in the layout).
  */
 final class LazyValue extends AbstractValue {
-    private final byte[] buf;
-    private final int base;
-    private final int bitBase;
-    private final int limit;
-    private final String member;
-
     LazyValue(Layout layout, byte[] buf, int base) {
         this(layout, buf, base, 0, buf.length - base, null);
     }
 
     LazyValue(Layout layout, byte[] buf, int base, int bitBase, int limit, String member) {
-        super(layout);
-        this.buf = buf;
-        this.base = base;
-        this.bitBase = bitBase;
-        this.limit = limit;
-        this.member = member;
+        super(layout, buf, base, bitBase, limit, member);
     }
 
     @Override
@@ -57,17 +46,6 @@ final class LazyValue extends AbstractValue {
     @Override
     Object valueAt(int i) {
         return Decoding.read(layout, layout.fields().get(i), buf, base, bitBase, limit, true);
-    }
-
-    @Override
-    boolean present(int i) {
-        Field f = layout.fields().get(i);
-        return !f.isReserved() && (member == null || f.name().equals(member));
-    }
-
-    @Override
-    long readHalf(Field half) {
-        return Decoding.readUint(buf, base, bitBase + half.bitOffset(), half.bitWidth());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fwsh.shell;
 
+import fwsh.dsl.Hexdump;
 import groovy.json.JsonOutput;
 import org.codehaus.groovy.runtime.InvokerHelper;
 
