@@ -66,8 +66,8 @@ public final class CapabilitySet extends GroovyObjectSupport implements Describa
         Bits.set(in, 0, 0, 16, Opcode.QUERY_HCA_CAP);
         Bits.set(in, 0, 48, 16, opMod);
         String what = "QUERY_HCA_CAP " + def.name() + (mode == MODE_CUR ? " cur" : " max");
-        byte[] out = engine.send(new RpcRequest(what, Opcode.QUERY_HCA_CAP, opMod, in, CAPABILITY + CAPABILITY_BYTES,
-                false, null, null, null));
+        byte[] out = engine.send(new RpcRequest(engine.route(what, Opcode.QUERY_HCA_CAP, opMod, false, null), in,
+                CAPABILITY + CAPABILITY_BYTES));
         return new Decoded(def.layout().decode(out, CAPABILITY));
     }
 

@@ -47,8 +47,8 @@ public final class Commands extends GroovyObjectSupport implements Describable, 
         Bits.set(in, 0, 0, 16, def.opcode());
         int outLen = outlenOpt instanceof Number n ? n.intValue() : def.out().sizeBytes();
         boolean write = !isRead(def.name());
-        byte[] out = engine.send(new RpcRequest(def.name(), def.opcode(), opMod, in, Math.max(16, outLen), write, null,
-                write ? fields : null, null));
+        byte[] out = engine.send(new RpcRequest(engine.route(def.name(), def.opcode(), opMod, write, null), in,
+                Math.max(16, outLen), write ? fields : null, null));
         return new Decoded(def.out().decode(out, 0));
     }
 

@@ -160,7 +160,7 @@ public class Device implements AutoCloseable, Describable, Completable {
         String name = Catalog.builtin().opcodeName(opcode);
         boolean write = !(isQuery(name) || FwctlPolicy.minScope(opcode, opMod).filter(s -> s == fwsh.channel.Scope.DEBUG_READ_ONLY).isPresent());
         String what = (name == null ? "opcode 0x" + Integer.toHexString(opcode) : name) + " (raw)";
-        return new RawReply(engine.sendRaw(new RpcRequest(what, opcode, opMod, in, outLen, write, null,
+        return new RawReply(engine.sendRaw(new RpcRequest(engine.route(what, opcode, opMod, write, null), in, outLen,
                 Map.of("in", Hexdump.of(in).trim()), null)));
     }
 

@@ -48,36 +48,46 @@ final class RpcEngine {
         return channel;
     }
 
+    /**
+     * Decides once how a kind of command is admitted: the minimum fwctl scope for its opcode and the privilege
+     * that needs. Commands fwctl never allows (object creation on mlx5ctl) count as full debug access unless
+     * they are read-only queries; diagnostic-control objects are allowed read-only (they are still journaled).
+     */
+    Route route(String what, int opcode, int opMod, boolean stateChanging, String register) {
+        Optional<Scope> min = FwctlPolicy.minScope(opcode, opMod);
+        if (min.isEmpty() && info.fwctlPolicy()) return new Route(what, opcode, opMod, stateChanging, register, null, null);
+        Scope scope = min.orElse(stateChanging ? Scope.DEBUG_WRITE_FULL : Scope.DEBUG_READ_ONLY);
+        boolean control = RpcRequest.DIAGNOSTIC_CONTROL.contains(register != null ? register : what);
+        Privilege needed = control ? Privilege.DEBUG_READ_ONLY : Privilege.required(scope, stateChanging);
+        return new Route(what, opcode, opMod, stateChanging, register, scope, needed);
+    }
+
     /** Sends and returns the output mailbox; throws FirmwareStatusException on a non-zero status. */
     byte[] send(RpcRequest r) {
         byte[] out = sendRaw(r);
         int status = Mailbox.status(out);
         if (status != 0) {
             Catalog c = Catalog.builtin();
-            throw new FirmwareStatusException(r.what(), status, c.statusName(status), c.statusText(status), Mailbox.syndrome(out));
+            throw new FirmwareStatusException(r.route().what(), status, c.statusName(status), c.statusText(status), Mailbox.syndrome(out));
         }
         return out;
     }
 
     /** Sends and returns the output mailbox whatever its status (for dev.rpc). */
     byte[] sendRaw(RpcRequest r) {
-        Scope scope = admit(r);
-        if (r.stateChanging()) journal(r, scope);
-        return waiter.call(r.what(), scope, r.in(), r.outLen());
+        Route route = r.route();
+        admit(route);
+        if (route.stateChanging()) journal(r);
+        return waiter.call(route.what(), route.scope(), r.in(), r.outLen());
     }
 
-    /** The scope to send at, or a refusal naming the command, the scope it needs and how to grant it. */
-    private Scope admit(RpcRequest r) {
-        DeviceInfo info = this.info;
-        Optional<Scope> min = FwctlPolicy.minScope(r.opcode(), r.opMod());
-        if (min.isEmpty() && info.fwctlPolicy()) {
+    /** Refuses, naming the command, the scope it needs and how to grant it, unless the scope in force covers it. */
+    private void admit(Route r) {
+        if (r.scope() == null) {
             throw new ScopeRefusedException(r.what() + " (opcode 0x" + Integer.toHexString(r.opcode())
                     + ") is not allowed through fwctl at any scope (the kernel filters it); use a device on the mlx5ctl transport");
         }
-        // Commands fwctl never allows (object creation on mlx5ctl) are treated as full debug access,
-        // unless they are read-only queries.
-        Scope minScope = min.orElse(r.stateChanging() ? Scope.DEBUG_WRITE_FULL : Scope.DEBUG_READ_ONLY);
-        Privilege needed = r.diagnosticControl() ? Privilege.DEBUG_READ_ONLY : Privilege.required(minScope, r.stateChanging());
+        Privilege needed = r.needed();
         Privilege active = scopes.active();
         if (!active.covers(needed)) {
             String grant = scopes.ceiling().covers(needed)
@@ -86,22 +96,22 @@ final class RpcEngine {
             throw new ScopeRefusedException(r.what() + " needs scope '" + needed + "' but the scope in force is '"
                     + active + "'; " + grant);
         }
-        if (minScope.taintsKernel() && info.fwctlPolicy() && !taintWarned) {
+        if (r.scope().taintsKernel() && info.fwctlPolicy() && !taintWarned) {
             taintWarned = true;
-            warnings.accept("warning: " + r.what() + " is sent at fwctl scope '" + minScope
+            warnings.accept("warning: " + r.what() + " is sent at fwctl scope '" + r.scope()
                     + "', which taints the kernel (taint flag J) until reboot");
         }
-        return minScope;
     }
 
-    private void journal(RpcRequest r, Scope scope) {
+    private void journal(RpcRequest r) {
+        Route route = r.route();
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("device", identity.forJournal());
-        e.put("scope", scope.label);
-        e.put("command", r.what());
-        e.put("opcode", "0x" + Integer.toHexString(r.opcode()));
-        e.put("op_mod", r.opMod());
-        if (r.register() != null) e.put("register", r.register());
+        e.put("scope", route.scope().label);
+        e.put("command", route.what());
+        e.put("opcode", "0x" + Integer.toHexString(route.opcode()));
+        e.put("op_mod", route.opMod());
+        if (route.register() != null) e.put("register", route.register());
         if (r.fields() != null) e.put("fields", r.fields());
         if (r.before() != null) {
             try {

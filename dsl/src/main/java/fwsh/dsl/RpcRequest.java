@@ -6,14 +6,11 @@ import java.util.function.Supplier;
 /**
  * One command as the engine sends it.
  *
- * @param what          how errors and the journal name it, e.g. "ACCESS_REG PAOS write"
- * @param stateChanging whether it changes device state (journaled; needs more than read-only)
- * @param register      register name for ACCESS_REG, else null
- * @param fields        the fields the user gave (journaled)
- * @param before        reads the value just before a write, for the journal; null when not readable
+ * @param route  what kind of command it is and how it is admitted
+ * @param fields the fields the user gave (journaled for state changes)
+ * @param before reads the value just before a write, for the journal; null when not readable
  */
-public record RpcRequest(String what, int opcode, int opMod, byte[] in, int outLen, boolean stateChanging,
-                         String register, Map<String, ?> fields, Supplier<Object> before) {
+public record RpcRequest(Route route, byte[] in, int outLen, Map<String, ?> fields, Supplier<Object> before) {
 
     /**
      * Commands and register writes that drive a diagnostic session rather than configure the device: the
@@ -25,7 +22,7 @@ public record RpcRequest(String what, int opcode, int opMod, byte[] in, int outL
             "ALLOC_PD", "DEALLOC_PD", "CREATE_MKEY", "DESTROY_MKEY", "CREATE_UMEM", "DESTROY_UMEM",
             "MTRC_CAP", "MTRC_CONF", "MTRC_CTRL", "MTRC_STDB", "RESOURCE_DUMP", "CORE_DUMP");
 
-    public boolean diagnosticControl() {
-        return DIAGNOSTIC_CONTROL.contains(register != null ? register : what);
+    RpcRequest(Route route, byte[] in, int outLen) {
+        this(route, in, outLen, null, null);
     }
 }

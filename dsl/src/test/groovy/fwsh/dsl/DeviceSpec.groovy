@@ -365,4 +365,33 @@ class DeviceSpec extends Specification {
         pool?.shutdown()
         s.close()
     }
+
+    def "a read at the same index sends the bytes encoded before; another index or a value that can change is encoded anew"() {
+        given:
+        def s = session()
+        def rec = new RecordingChannel(s.devices()[0].rawChannel())
+        def d = s.attach(rec)
+        def port = new java.util.concurrent.atomic.AtomicInteger(1)
+
+        when:
+        def first = d.reg.PAOS.read(local_port: 1)
+        def again = d.reg.PAOS.read(local_port: 1)
+        def other = d.reg.PAOS.read(local_port: 2)
+        def viaCounter = d.reg.PAOS.read(local_port: port)
+        port.set(2)
+        def afterChange = d.reg.PAOS.read(local_port: port)
+
+        then: "the repeat reuses the request array, unchanged"
+        rec.sent[1].input.is(rec.sent[0].input)
+        rec.sent[1].copy == rec.sent[0].copy
+        rec.sent.every { Arrays.equals(it.input, it.copy) }
+
+        and: "every reply answers its own index"
+        [first, again, other, viaCounter, afterChange]*.local_port == [1, 1, 2, 1, 2]
+        !rec.sent[2].input.is(rec.sent[0].input)
+        !rec.sent[4].input.is(rec.sent[3].input)
+
+        cleanup:
+        s.close()
+    }
 }

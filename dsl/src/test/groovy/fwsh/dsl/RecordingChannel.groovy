@@ -6,7 +6,7 @@ import fwsh.channel.Mailbox
 import fwsh.channel.Scope
 import fwsh.channel.Umem
 
-/** Wraps a channel and records every RPC (scope and opcode) that reached it, and what a hook saw then. */
+/** Wraps a channel and records every RPC (scope, opcode, the input array and a copy of it) that reached it, and what a hook saw then. */
 class RecordingChannel implements Channel {
     final Channel inner
     final List<Map> sent = Collections.synchronizedList([])
@@ -17,7 +17,7 @@ class RecordingChannel implements Channel {
     DeviceInfo info() { inner.info() }
 
     byte[] rpc(Scope scope, byte[] input, int outLen) {
-        def rec = [scope: scope, opcode: Mailbox.opcode(input), opMod: Mailbox.opMod(input)]
+        def rec = [scope: scope, opcode: Mailbox.opcode(input), opMod: Mailbox.opMod(input), input: input, copy: input.clone()]
         if (onSend) rec.hook = onSend.call(rec)
         sent << rec
         inner.rpc(scope, input, outLen)

@@ -19,7 +19,7 @@ public interface Channel extends AutoCloseable {
      * Sends one command mailbox.
      *
      * @param scope  fwctl scope the RPC is sent at (ignored by mlx5ctl, which has no scopes)
-     * @param in     the input mailbox, at least 16 bytes
+     * @param in     the input mailbox, at least 16 bytes; never modified (callers may send the same bytes again)
      * @param outLen size of the output mailbox, at least 16 bytes
      * @return the output mailbox, exactly {@code outLen} bytes
      */
