@@ -32,6 +32,7 @@ public class Device implements AutoCloseable, Describable, Completable {
     private final List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Map<String, Object> identity;
     private volatile java.util.function.Supplier<java.util.function.Consumer<List<String>>> liveView = () -> null;
+    private volatile java.util.function.Supplier<Appendable> output = () -> System.out;
     private volatile fwsh.dsl.trace.DeviceTracer tracer;
     private volatile fwsh.dsl.counters.DeviceCounters counters;
 
@@ -205,6 +206,15 @@ public class Device implements AutoCloseable, Describable, Completable {
     /** The session's live view (the REPL's status area), or null in batch runs. */
     public java.util.function.Consumer<List<String>> liveView() {
         return liveView.get();
+    }
+
+    void setOutputSource(java.util.function.Supplier<Appendable> source) {
+        this.output = source;
+    }
+
+    /** Where the device's verbs (tail, capture, watch) print unless told otherwise: the session's script output. */
+    public Appendable output() {
+        return output.get();
     }
 
     /** Tracks a resource (tracer, sampler) so closing the device releases it. */

@@ -68,6 +68,7 @@ public final class Session implements AutoCloseable {
         Device d = new Device(DeviceSources.recorded(channel, options, devices.size()), catalog, scopes, journal,
                 line -> warnings.accept(line), options.rpcTimeout);
         d.setLiveViewSource(this::liveView);
+        d.setOutputSource(this::output);
         devices.add(d);
         return d;
     }
@@ -126,6 +127,12 @@ public final class Session implements AutoCloseable {
 
     public Consumer<List<String>> liveView() {
         return liveView;
+    }
+
+    /** Where scripts print: the binding's {@code out} (the shell sets it to the terminal or batch stream), else System.out. */
+    public Appendable output() {
+        Object out = binding.hasVariable("out") ? binding.getVariable("out") : null;
+        return out instanceof Appendable a ? a : System.out;
     }
 
     void note(String line) {

@@ -48,7 +48,7 @@ final class Batch {
                 result = runner.run(code, "stdin.groovy", options.args);
             }
             scriptOut.flush();
-            out.print(printer.render(result));
+            out.print(printer.echo(result));
             out.flush();
             return scriptExitCode();
         } catch (Throwable t) {

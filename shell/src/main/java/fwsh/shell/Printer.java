@@ -1,10 +1,12 @@
 package fwsh.shell;
 
 import fwsh.dsl.Hexdump;
+import fwsh.dsl.Shown;
 import groovy.json.JsonOutput;
 import org.codehaus.groovy.runtime.InvokerHelper;
 
 import java.lang.reflect.Array;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -32,6 +34,15 @@ public final class Printer {
 
     public Format format() {
         return format;
+    }
+
+    /**
+     * The text the shell shows for a command's result: as {@link #render}, but nothing when the command already
+     * printed that value itself (a trace summary), unless the format is JSON or CSV, which pipelines read.
+     */
+    public String echo(Object result) {
+        boolean printed = Shown.alreadyPrinted(result);
+        return printed && format == Format.TABLE ? "" : render(result);
     }
 
     /** The text to print for {@code value}, ending in a newline; empty for null (nothing to show). */
@@ -138,6 +149,10 @@ public final class Printer {
     static boolean hasToMap(Object v) {
         if (v == null || v instanceof Map || v instanceof Collection || v instanceof CharSequence
                 || v instanceof Number || v.getClass().isArray()) return false;
+        return v instanceof Record || respondsToToMap(v); // a record maps its components (a trace summary's counts)
+    }
+
+    private static boolean respondsToToMap(Object v) {
         try {
             return !InvokerHelper.getMetaClass(v).respondsTo(v, "toMap", new Object[0]).isEmpty();
         } catch (RuntimeException e) {
@@ -147,12 +162,25 @@ public final class Printer {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> asMap(Object v) {
+        if (v instanceof Record r && !respondsToToMap(r)) return components(r);
         Object m = v instanceof Map ? v : InvokerHelper.invokeMethod(v, "toMap", null);
         if (!(m instanceof Map<?, ?> map)) {
             throw new IllegalStateException(v.getClass().getSimpleName() + ".toMap() did not return a Map");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         map.forEach((k, x) -> out.put(String.valueOf(k), x));
+        return out;
+    }
+
+    private static Map<String, Object> components(Record r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            try {
+                out.put(c.getName(), c.getAccessor().invoke(r));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + r.getClass().getSimpleName() + "." + c.getName(), e);
+            }
+        }
         return out;
     }
 

@@ -152,7 +152,7 @@ final class Repl {
     void evaluateAndPrint(Callable<Object> task, boolean printResult) {
         try {
             Object result = onWorker(task);
-            if (printResult) writer().print(printer.render(result));
+            if (printResult) writer().print(printer.echo(result));
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) throw (VirtualMachineError) t;
             error(t);

@@ -39,6 +39,19 @@ class MainSpec extends Specification {
         fwsh(['-e', 'args.join("+")', 'x', 'y']).out == 'x+y\n'
     }
 
+    def "a tail's summary line is printed once, by the tail; --format json still gets the result as JSON"() {
+        when:
+        def text = fwsh(['--emulate', '-e', 'dev.tracer.tail(for: 100.ms, grep: "no such message")'])
+        def json = fwsh(['--emulate', '--format', 'json', '-e', 'dev.tracer.tail(for: 100.ms, grep: "no such message")'])
+
+        then:
+        text.status == 0
+        text.out.readLines().count { it.startsWith('trace: ') } == 1
+        text.out.readLines().last().startsWith('trace: ')
+        json.out.readLines().count { it.startsWith('trace: ') } == 1
+        json.out.readLines().last().startsWith('{"events":')
+    }
+
     def "code on stdin runs in batch; results follow --format"() {
         expect:
         fwsh([], 'def x = 20\nx + 1') == [status: 0, out: '21\n', err: '']

@@ -65,6 +65,30 @@ class PrinterSpec extends Specification {
         json.render(null) == ''
     }
 
+    def "records print as their one-liner; in JSON, CSV and tables their components are the fields"() {
+        given:
+        def r = new fwsh.dsl.trace.TraceSummary(10, 4, 2, 0, 0, 0, 1, 0, 1, 'for', null)
+
+        expect:
+        table.render(r) == r.toString() + '\n'
+        json.render(r) == '{"events":10,"messages":4,"shown":2,"lost":0,"overruns":0,"lostFlagEvents":0,"badFormats":1,' +
+                '"raw":0,"blocks":1,"ended":"for","error":null}\n'
+        csv.render([r]).readLines()[0] == 'events,messages,shown,lost,overruns,lostFlagEvents,badFormats,raw,blocks,ended,error'
+    }
+
+    def "a result its command already printed is not echoed again in a table, but is in JSON; the memory is one echo long"() {
+        given:
+        def r = new fwsh.dsl.trace.TraceSummary(10, 4, 2, 0, 0, 0, 1, 0, 1, 'for', null)
+
+        expect:
+        fwsh.dsl.Shown.printed(r).is(r)
+        table.echo(r) == ''
+        table.echo(r) == r.toString() + '\n'
+        fwsh.dsl.Shown.printed(r).is(r)
+        json.echo(r).startsWith('{"events":10')
+        table.echo(r) == r.toString() + '\n'
+    }
+
     def "CSV: header and rows for tables, quoting where RFC 4180 needs it"() {
         expect:
         csv.render([[name: 'a,b', note: 'say "hi"'], [name: 'c']]) == 'name,note\n"a,b","say ""hi"""\nc,\n'

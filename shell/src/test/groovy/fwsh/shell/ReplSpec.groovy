@@ -60,6 +60,18 @@ class ReplSpec extends Specification {
         !out.contains('not reached')
     }
 
+    def "a summary the command printed is not echoed again; typing its variable later shows it"() {
+        when:
+        def out = repl('def s = dev.tracer.tail(for: 50.ms, grep: "no such message")\ns.ended\ns\n',
+                new Options(), new SessionOptions().noHardware().emulate('cx6dx'))
+        def lines = out.readLines()
+
+        then: "once from the tail itself, once when asked for"
+        lines.count { it.startsWith('trace: ') } == 2
+        out.contains('fwsh> s.ended\nfor\n')
+        out.contains('fwsh> s\ntrace: ')
+    }
+
     def "an unclosed brace continues the input on the next line"() {
         expect:
         repl('if (true) {\n  "inside"\n}\n').contains('inside\n')

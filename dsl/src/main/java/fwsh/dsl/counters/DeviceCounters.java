@@ -298,12 +298,12 @@ public class DeviceCounters implements Describable {
     /**
      * Watches thresholds ({@code 'rx_crc_errors_phy' rate > 0}, {@code temperature > 70}) every {@code every:}
      * (default 1 s) for {@code for:} (default until Ctrl-C). Each breach is one line ({@code BREACH <time> <rule>:
-     * ...}) to {@code out:} (a closure, PrintStream or null for none; default System.out); {@code show:} adds
+     * ...}) to {@code out:} (a closure, PrintStream, Writer or null for none; default the script's output); {@code show:} adds
      * counters to the live view. Returns the Watch: {@code exitStatus()} is 0 when nothing breached, 3 otherwise.
      */
     public Watch watch(Map<String, ?> opts, List<String> rules) {
         Options.check(opts, "watch", "port", "every", "for", "out", "show");
-        Consumer<Breach> sink = breachSink(opts.containsKey("out") ? opts.get("out") : System.out);
+        Consumer<Breach> sink = breachSink(opts.containsKey("out") ? opts.get("out") : device().output());
         List<String> show = new ArrayList<>();
         if (opts.get("show") != null) for (Object o : Options.list(opts.get("show"))) show.add(String.valueOf(o));
         Watch w = Watch.of(source(opts), rules, show, sink);

@@ -10,6 +10,7 @@ import fwsh.dsl.Describable;
 import fwsh.dsl.Device;
 import fwsh.dsl.FwshException;
 import fwsh.dsl.RawReply;
+import fwsh.dsl.Shown;
 import fwsh.dsl.dump.MkeyBuffer;
 import fwsh.emu.DeviceEvent;
 import fwsh.emu.EmulatedDevice;
@@ -173,7 +174,7 @@ public class DeviceTracer implements Describable {
      * log_max_trace_buffer_size); {@code tracefs:} tracefs root for the fwctl fallback; {@code out:} where notes go.
      */
     public DeviceTracer start(Map<String, ?> options) {
-        start(TraceOptions.parse(options));
+        start(options(options));
         return this;
     }
 
@@ -490,7 +491,7 @@ public class DeviceTracer implements Describable {
      */
     public TraceSummary tail(Map<String, ?> options,
                              @ClosureParams(value = SimpleType.class, options = "fwsh.trace.TraceRecord") Closure<?> handler) {
-        return run(TraceOptions.parse(options), handler, null, null, true);
+        return run(options(options), handler, null, null, true);
     }
 
     public TraceSummary tail(@ClosureParams(value = SimpleType.class, options = "fwsh.trace.TraceRecord") Closure<?> handler) {
@@ -517,7 +518,7 @@ public class DeviceTracer implements Describable {
      * are also printed (same options as tail).
      */
     public TraceSummary capture(Map<String, ?> options, Object file) {
-        TraceOptions o = TraceOptions.parse(options);
+        TraceOptions o = options(options);
         return run(o, null, TraceFiles.path(file), null, Boolean.TRUE.equals(o.print));
     }
 
@@ -527,22 +528,36 @@ public class DeviceTracer implements Describable {
     }
 
     public TraceSummary capture(Map<String, ?> options, Object file, Closure<?> body) {
-        TraceOptions o = TraceOptions.parse(options);
+        TraceOptions o = options(options);
         return run(o, null, TraceFiles.path(file), Objects.requireNonNull(body, "body"), Boolean.TRUE.equals(o.print));
     }
 
     /** Decodes a capture file offline (no device needed): prints each message, any damage, and the summary. */
     public TraceSummary decode(Object file) {
-        return TraceFiles.decode(Map.of(), file);
+        return decode(Map.of(), file);
     }
 
     public TraceSummary decode(Map<String, ?> options, Object file) {
-        return TraceFiles.decode(options, file);
+        return TraceFiles.decode(withOutput(options), file);
     }
 
     public TraceSummary decode(Map<String, ?> options, Object file,
                                @ClosureParams(value = SimpleType.class, options = "fwsh.trace.TraceRecord") Closure<?> handler) {
-        return TraceFiles.decode(options, file, handler);
+        return TraceFiles.decode(withOutput(options), file, handler);
+    }
+
+    /** Parsed options; without {@code out:} the tracer prints where the script prints. */
+    private TraceOptions options(Map<String, ?> options) {
+        TraceOptions o = TraceOptions.parse(options);
+        if (o.out == null) o.out = device.output();
+        return o;
+    }
+
+    private Map<String, ?> withOutput(Map<String, ?> options) {
+        if (options.containsKey("out")) return options;
+        Map<String, Object> m = new java.util.LinkedHashMap<>(options);
+        m.put("out", device.output());
+        return m;
     }
 
     // ------------------------------------------------------------------ the loop
@@ -620,7 +635,7 @@ public class DeviceTracer implements Describable {
         if (writer != null) o.println("capture: " + writer.blocks() + " blocks, " + writer.overruns() + " overruns written to " + captureFile);
         o.println(s.toString());
         o.flush();
-        return s;
+        return Shown.printed(s);
     }
 
     /** Runs {@code body} on this thread while a daemon thread polls; then one last poll. */

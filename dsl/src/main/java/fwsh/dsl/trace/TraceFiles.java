@@ -1,6 +1,7 @@
 package fwsh.dsl.trace;
 
 import fwsh.dsl.FwshException;
+import fwsh.dsl.Shown;
 import fwsh.trace.CaptureRecord;
 import fwsh.trace.StringDb;
 import fwsh.trace.TraceBlock;
@@ -90,7 +91,7 @@ public final class TraceFiles {
         if (s.error() != null) o.println("error: " + s.error());
         o.println(s.toString());
         o.flush();
-        return s;
+        return Shown.printed(s);
     }
 
     /** The header record (device identity, caps, start time), or null when the file is damaged before it. */
