@@ -3,7 +3,7 @@ package fwsh.emu;
 /** PCAM 0x507f: port registers supported. Group 0, bit XX of the 128-bit mask at 0x08 = register 0x50XX. */
 final class Pcam extends Register {
     static final int ID = 0x507f;
-    static final int[] ADVERTISED = {0x5002, 0x5003, 0x5004, 0x5006, 0x5008, 0x5031, 0x507f};
+    static final int[] ADVERTISED = {0x5002, 0x5003, 0x5004, 0x5006, 0x5008, 0x5031, 0x503e, 0x507f};
 
     Pcam() {
         super(ID, "PCAM", 0x50);

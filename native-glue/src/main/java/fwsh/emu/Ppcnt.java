@@ -25,6 +25,7 @@ final class Ppcnt extends Register {
     static final int PER_TC_CONGESTION = 0x13;
     static final int PHYSICAL_STATISTICAL = 0x16;
     static final int PHYSICAL_RECOVERY = 0x1a;
+    static final int RS_FEC_HISTOGRAM = 0x23;
 
     /** Offsets (bytes inside counter_set) of each group's counters; all 64-bit unless listed in U32. */
     static final Map<Integer, int[]> LAYOUT = Map.ofEntries(
@@ -41,7 +42,8 @@ final class Ppcnt extends Register {
             Map.entry(PER_TC_CONGESTION, new int[]{0x00, 0x08}),
             Map.entry(PHYSICAL_LAYER, seqPlus(seq(0x00, 24), 0xc0, 0xc4)),
             Map.entry(PHYSICAL_STATISTICAL, seq(0x00, 8)),
-            Map.entry(PHYSICAL_RECOVERY, new int[]{0x00}));
+            Map.entry(PHYSICAL_RECOVERY, new int[]{0x00}),
+            Map.entry(RS_FEC_HISTOGRAM, seq(0x00, 16)));
 
     private final Hca hca;
 
@@ -101,6 +103,9 @@ final class Ppcnt extends Register {
         int[] offs = LAYOUT.get(grp);
         if (offs == null) {
             throw FirmwareError.badParam("PPCNT.unsupported_group", "counter group 0x" + Integer.toHexString(grp) + " is not supported on an Ethernet port");
+        }
+        if (grp == RS_FEC_HISTOGRAM && Pphcr.histType(hca.profile) == Pphcr.HIST_NONE) {
+            throw FirmwareError.badParam("PPCNT.no_fec_histogram", "the active FEC of port " + port.number + " has no RS-FEC histogram (see PPHCR)");
         }
         if (perPrio(grp) && prio > 7) {
             throw FirmwareError.badParam("PPCNT.bad_prio_tc", "prio_tc " + prio + " must be 0..7");
@@ -183,6 +188,15 @@ final class Ppcnt extends Register {
                 yield a;
             }
             case PHYSICAL_RECOVERY -> new long[]{0};
+            case RS_FEC_HISTOGRAM -> {
+                // The same codewords as the physical-layer group: error-free ones in bin 0, corrected ones
+                // (one symbol each in this model) in bin 1.
+                long[] a = new long[16];
+                long corrected = t.correctedBits;
+                a[0] = Math.max(0, t.phyBits / 5440 - corrected);
+                a[1] = corrected;
+                yield a;
+            }
             default -> throw new IllegalStateException("group " + grp);
         };
     }

@@ -73,6 +73,14 @@ public final class Field {
                 layout, count, elementBits, element, selector, selection, when, ascii, splitHigh, splitLow);
     }
 
+    /** Element {@code i} of a fixed-size ARRAY as a field of its own, named {@code name[i]}, at its offset in the owner. */
+    public Field elementAt(int i) {
+        if (kind != Kind.ARRAY || i < 0 || (count > 0 && i >= count)) {
+            throw new WireException(owner + "." + name + (kind == Kind.ARRAY ? " has no element " + i + " (" + count + " elements)" : " is not an array"));
+        }
+        return element.at(bitOffset + i * elementBits, name + "[" + i + "]", owner);
+    }
+
     /** A plain numeric field (used for the _high/_low halves of a 64-bit counter). */
     static Field uint(String owner, String name, int bitOffset, int bitWidth, Access access, String description) {
         return new Field(owner, name, bitOffset, bitWidth, Kind.UINT, null, access, null, description, null, null,

@@ -87,7 +87,7 @@ class PpcntSpec extends Specification {
         cleared[DATA + CS..DATA + CS + 247] == before[DATA + CS..DATA + CS + 247]
 
         where:
-        grp << [0x00, 0x01, 0x02, 0x03, 0x05, 0x06, 0x10, 0x11, 0x12, 0x13, 0x16]
+        grp << [0x00, 0x01, 0x02, 0x03, 0x05, 0x06, 0x10, 0x11, 0x12, 0x13, 0x16, 0x23]
         grpHex = Integer.toHexString(grp)
     }
 
@@ -129,6 +129,44 @@ class PpcntSpec extends Specification {
 
         then:
         c(ppcnt(0x12), 0x00) == 500
+    }
+
+    def "RS-FEC histogram: PPHCR gives one bin per symbol-error count up to the code's limit; grp 0x23 counts the physical layer's codewords"() {
+        given:
+        clock.advance(Duration.ofSeconds(2))
+
+        when:
+        def conf = read(dev, 0x503e, 0x50, [[0, 23, 16]: 1L])
+        def hist = ppcnt(0x23)
+        def phy = ppcnt(0x12)
+
+        then: "RS(528,514), as the profile's active FEC: 8 bins, bin i holds exactly i symbol errors"
+        status(conf) == 0
+        rget(conf, 0x00, 31, 28) == 3
+        rget(conf, 0x04, 23, 16) == 8
+        (0..<8).every { rget(conf, 0x10 + 4 * it, 21, 16) == it && rget(conf, 0x10 + 4 * it, 5, 0) == it }
+        rget(conf, 0x10 + 4 * 8, 31, 0) == 0
+
+        and: "bin 0 = rs_fec_no_errors_blocks, bin 1 = rs_fec_single_error_blocks, nothing beyond"
+        c(hist, 0x00) == c(phy, 0x88)
+        c(hist, 0x08) == c(phy, 0x90)
+        c(hist, 0x08) > 0
+        (2..<16).every { c(hist, 8 * it) == 0 }
+    }
+
+    def "a device whose active FEC has no histogram answers PPHCR with none and refuses grp 0x23"() {
+        given:
+        def plain = Emulator.builder('cx6dx').set('link.fecHistogram', 'none').personality(Transport.MLX5CTL).clock(clock).seed(21).build()
+
+        when:
+        def conf = read(plain, 0x503e, 0x50, [[0, 23, 16]: 1L])
+        def hist = read(plain, 0x5008, 0x100, [[0, 23, 16]: 1L, [0, 5, 0]: 0x23L])
+
+        then:
+        status(conf) == 0
+        rget(conf, 0x00, 31, 28) == 0
+        rget(conf, 0x04, 23, 16) == 0
+        status(hist) == FwStatus.BAD_PARAM
     }
 
     def "grp 63 clears everything on a write with clr, and is refused on a read"() {

@@ -64,6 +64,7 @@ final class CounterText {
     /** A one-line description: a known text, else the PRM name in words, with the group it comes from. */
     static String describe(String prmName, String groupTitle) {
         String d = DESCRIPTIONS.get(prmName);
+        if (prmName.startsWith("hist[")) d = "codewords in RS-FEC histogram bin " + prmName.replaceAll("\\D", "") + " (symbol-error range in PPHCR)";
         if (d == null && prmName.matches(".*_lane\\d")) {
             String base = prmName.replaceAll("_lane\\d$", "");
             String known = DESCRIPTIONS.get(base);
@@ -77,6 +78,7 @@ final class CounterText {
     static String unit(String prmName) {
         String n = prmName.toLowerCase(Locale.ROOT);
         if (n.equals("time_since_last_clear")) return "ms";
+        if (n.startsWith("hist[")) return "codewords";
         if (n.equals("port_transmit_wait")) return "ticks";
         if (n.endsWith("_duration")) return "us";
         if (n.contains("octets") || n.contains("bytes") || n.equals("transmit_queue")) return "bytes";

@@ -50,8 +50,7 @@ final class PpcntGroupSource implements CounterSource {
         this.name = "ppcnt." + group + (prio >= 0 ? (PER_PRIO.contains(group) ? ".prio" : ".tc") + prio : "");
         String groupName = "PPCNT/" + group + (prio >= 0 ? "[" + prio + "]" : "");
         List<Field> fs = new ArrayList<>();
-        for (Field f : member.namedFields()) {
-            if (!f.isNumeric()) continue;
+        for (Field f : counterFields(member)) {
             String n = counterName(f, group, prio);
             if (!taken.add(n)) {
                 n = group + "_" + n;
@@ -63,13 +62,35 @@ final class PpcntGroupSource implements CounterSource {
         this.fields = fs.toArray(new Field[0]);
     }
 
+    /** The numeric fields of a group, arrays of numbers (the FEC histogram's bins) element by element. */
+    static List<Field> counterFields(Layout member) {
+        List<Field> out = new ArrayList<>();
+        for (Field f : member.namedFields()) {
+            if (f.isNumeric()) out.add(f);
+            else if (f.kind() == Field.Kind.ARRAY && f.count() > 0 && f.element().isNumeric()) {
+                for (int i = 0; i < f.count(); i++) out.add(f.elementAt(i));
+            }
+        }
+        return out;
+    }
+
     static String counterName(Field f, String group, int prio) {
         String alias = f.alias();
+        int element = elementIndex(f.name());
+        if (element >= 0) {
+            String base = alias != null ? alias : f.name().substring(0, f.name().indexOf('['));
+            return base.contains("%d") ? base.replace("%d", Integer.toString(element)) : base + "_" + element;
+        }
         if (prio < 0) return alias != null ? alias : f.name();
         if (alias != null && alias.contains("%d")) return alias.replace("%d", Integer.toString(prio));
         if (alias != null && PER_PRIO.contains(group)) return prio == 0 ? alias : alias + "_prio" + prio;
         String base = alias != null ? alias : f.name();
         return base + (PER_PRIO.contains(group) ? "_prio" : "_tc") + prio;
+    }
+
+    private static int elementIndex(String name) {
+        int open = name.indexOf('[');
+        return open < 0 ? -1 : Integer.parseInt(name.substring(open + 1, name.length() - 1));
     }
 
     @Override

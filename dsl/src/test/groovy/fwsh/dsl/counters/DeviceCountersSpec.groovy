@@ -98,6 +98,29 @@ class DeviceCountersSpec extends Specification {
         dev.counters.skipped(1).any { it.startsWith('PPCNT infiniband_port') }
     }
 
+    def "the RS-FEC histogram's bins are counters of their own; a device without one skips the group"() {
+        when:
+        def bins = dev.counters.list('rs_fec_hist')
+        def snap = dev.counters.snapshot(['rs_fec_hist_bin0', 'rs_fec_hist_bin1', 'rs_fec_hist_bin2', 'rx_corrected_bits_phy'])
+        def hist = dev.reg.PPCNT.read(local_port: 1, grp: 'rs_fec_histogram').counter_set.hist
+
+        then:
+        bins.names == (0..15).collect { "rs_fec_hist_bin$it".toString() }
+        bins.defs.every { it.unit() == 'codewords' && it.group() == 'PPCNT/rs_fec_histogram' }
+        snap.value('rs_fec_hist_bin1') == snap.value('rx_corrected_bits_phy')
+        snap.value('rs_fec_hist_bin1') > 0
+        snap.value('rs_fec_hist_bin0') > snap.value('rs_fec_hist_bin1')
+        snap.value('rs_fec_hist_bin2') == 0
+        hist.size() == 16 && hist[1] == snap.value('rs_fec_hist_bin1')
+
+        when:
+        open(Scope.CONFIGURATION, Transport.FWCTL, ['link.fecHistogram': 'none'])
+
+        then:
+        dev.counters.list('rs_fec_hist').names.isEmpty()
+        dev.counters.skipped(1).any { it.startsWith('PPCNT rs_fec_histogram') }
+    }
+
     def "a snapshot reads each PPCNT group with one ACCESS_REG"() {
         given:
         def rec = new RecordingChannel(emu)

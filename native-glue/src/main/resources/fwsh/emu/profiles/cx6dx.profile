@@ -24,6 +24,8 @@ ptys.connectorType = 0x7
 port.maxMtu = 9978
 port.mtu = 1522
 link.fecModeActive = 2
+# RS-FEC histogram (PPHCR, PPCNT grp 0x23) for the active FEC: rs_528_514, rs_544_514 or none
+link.fecHistogram = rs_528_514
 
 # General HCA caps (cur; "cap.general.max.X" overrides the max value).
 cap.general.vhca_resource_manager = 1

@@ -16,6 +16,7 @@ ptys.ethProtoCapability = 0x0
 ptys.extEthProtoCapability = 0x1bf40
 ptys.connectorType = 0x7
 link.fecModeActive = 8
+link.fecHistogram = rs_544_514
 cap.general.log_max_qp = 18
 cap.general.max.log_max_qp = 18
 cap.general.log_max_msg = 30
