@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * A forgiving Groovy tokenizer for the REPL: enough to colour a line, tell whether input is unfinished
  * (open bracket, open triple-quoted string or block comment) and find where the cursor sits for completion.
- * It never fails: unfinished strings and comments simply run to the end of the text. Slashy strings are
- * not recognised ('/' is always an operator).
+ * It never fails: unfinished strings and comments simply run to the end of the text. A '/' starts a slashy
+ * string where an expression can start (after an operator, an opening bracket, a keyword such as return, or at
+ * the beginning), and is division after a value, as Groovy decides it; {@code $/.../$} is a dollar-slashy string.
  */
 final class GroovyLexer {
     enum Type { WS, COMMENT, STRING, NUMBER, IDENT, KEYWORD, OPEN, CLOSE, OP }
@@ -18,6 +19,9 @@ final class GroovyLexer {
             return s.subSequence(start, end).toString();
         }
     }
+
+    /** Keywords that are values: a '/' after them divides. */
+    private static final Set<String> VALUE_KEYWORDS = Set.of("this", "super", "true", "false", "null");
 
     static final Set<String> KEYWORDS = Set.of(
             "abstract", "as", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
@@ -49,6 +53,10 @@ final class GroovyLexer {
                 out.add(new Token(Type.COMMENT, start, i, close >= 0));
             } else if (c == '\'' || c == '"') {
                 i = string(s, i, out);
+            } else if (c == '/' && expressionCanStart(s, out)) {
+                i = slashy(s, i, out);
+            } else if (c == '$' && i + 1 < n && s.charAt(i + 1) == '/') {
+                i = dollarSlashy(s, i, out);
             } else if (Character.isDigit(c)) {
                 i = number(s, i);
                 out.add(new Token(Type.NUMBER, start, i, true));
@@ -122,6 +130,62 @@ final class GroovyLexer {
         i = Math.min(i, n);
         out.add(new Token(Type.STRING, start, i, false));
         return i;
+    }
+
+    /** Whether the previous significant token leaves room for a new expression (so '/' opens a regex). */
+    private static boolean expressionCanStart(CharSequence s, List<Token> out) {
+        for (int k = out.size() - 1; k >= 0; k--) {
+            Token t = out.get(k);
+            switch (t.type()) {
+                case WS, COMMENT -> { continue; }
+                case IDENT, NUMBER, STRING, CLOSE -> { return false; }
+                case KEYWORD -> { return !VALUE_KEYWORDS.contains(t.text(s)); }
+                default -> { return true; }
+            }
+        }
+        return true;
+    }
+
+    /** /regex/: '\/' escapes the slash; may span lines. */
+    private static int slashy(CharSequence s, int i, List<Token> out) {
+        int n = s.length();
+        int start = i++;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < n && s.charAt(i + 1) == '/') {
+                i += 2;
+                continue;
+            }
+            if (c == '/') {
+                out.add(new Token(Type.STRING, start, ++i, true));
+                return i;
+            }
+            i++;
+        }
+        out.add(new Token(Type.STRING, start, n, false));
+        return n;
+    }
+
+    /** $/.../$: '$/' and '$$' escape; ends at '/$'. */
+    private static int dollarSlashy(CharSequence s, int i, List<Token> out) {
+        int n = s.length();
+        int start = i;
+        i += 2;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '$' && i + 1 < n && (s.charAt(i + 1) == '/' || s.charAt(i + 1) == '$')) {
+                i += 2;
+                continue;
+            }
+            if (c == '/' && i + 1 < n && s.charAt(i + 1) == '$') {
+                i += 2;
+                out.add(new Token(Type.STRING, start, i, true));
+                return i;
+            }
+            i++;
+        }
+        out.add(new Token(Type.STRING, start, n, false));
+        return n;
     }
 
     private static int number(CharSequence s, int i) {

@@ -24,6 +24,30 @@ class GroovyLexerSpec extends Specification {
         'a + \\'                          | true
         'x)'                              | false
         "\"\${ {} }\""                    | false
+        'tail(grep: /link (up|down/)'     | false
+        'x = /a{2/ ; y = 1'               | false
+        'ok = $/C:\\dir (x/$'            | false
+        'a / (b'                          | true
+        'f(x) / (2'                       | true
+    }
+
+    def "a slash starts a regex where an expression can start and divides after a value"() {
+        expect:
+        kinds(code) == expected
+
+        where:
+        code                   | expected
+        'x = /a+b/'            | ['IDENT', 'OP', 'STRING']
+        'n / 2 / m'            | ['IDENT', 'OP', 'NUMBER', 'OP', 'IDENT']
+        'f(/x\\/y/)'           | ['IDENT', 'OPEN', 'STRING', 'CLOSE']
+        'return /r/'           | ['KEYWORD', 'STRING']
+        'this / 2'             | ['KEYWORD', 'OP', 'NUMBER']
+        '(a) / 2'              | ['OPEN', 'IDENT', 'CLOSE', 'OP', 'NUMBER']
+        '$/a/b$/c/$ + 1'       | ['STRING', 'OP', 'NUMBER']
+    }
+
+    private static List<String> kinds(String code) {
+        GroovyLexer.tokenize(code).findAll { it.type() != GroovyLexer.Type.WS }*.type()*.name()
     }
 
     def "tokens classify keywords, identifiers, numbers, strings and comments"() {
