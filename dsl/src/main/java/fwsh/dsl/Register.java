@@ -46,8 +46,17 @@ public final class Register implements Describable, ArgumentCompletable {
 
     /** Reads the register; the map holds its index fields (local_port, grp, ...). */
     public Decoded read(Map<String, ?> index) {
-        byte[] in = readRequest(index);
-        byte[] out = engine.send(new RpcRequest(readRoute, in, in.length));
+        return send(readRequest(index));
+    }
+
+    /** A read with these index fields, encoded once, for polling loops: {@code def r = prepare(...); r.read()}. */
+    public PreparedRead prepare(Map<String, ?> index) {
+        Map<String, Object> copy = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(index));
+        return new PreparedRead(this, copy, encode(Opcode.ACCESS_REG_OP_MOD_READ, copy));
+    }
+
+    Decoded send(byte[] readRequest) {
+        byte[] out = engine.send(new RpcRequest(readRoute, readRequest, readRequest.length));
         return new Decoded(def.layout().view(out, REGISTER_DATA));
     }
 
@@ -106,7 +115,7 @@ public final class Register implements Describable, ArgumentCompletable {
     @Override
     public List<String> argumentNames(String method) {
         List<String> names = new ArrayList<>();
-        boolean indexOnly = method.equals("read");
+        boolean indexOnly = method.equals("read") || method.equals("prepare");
         for (Field f : def.layout().fields()) {
             if (f.isReserved()) continue;
             if (indexOnly && f.access() != Access.INDEX) continue;

@@ -394,4 +394,44 @@ class DeviceSpec extends Specification {
         cleanup:
         s.close()
     }
+
+    def "a prepared read encodes once, reads like read(index), and keeps the firmware's errors"() {
+        given:
+        def s = session()
+        def rec = new RecordingChannel(s.devices()[0].rawChannel())
+        def d = s.attach(rec)
+        def index = [local_port: 2]
+
+        when:
+        def r = d.reg.PAOS.prepare(index)
+        index.local_port = 1
+        def first = r.read()
+        def second = r.read()
+        def direct = d.reg.PAOS.read(local_port: 2)
+
+        then: "the index was copied when prepared; every read sends the same request bytes"
+        r.index == [local_port: 2]
+        [first, second]*.local_port == [2, 2]
+        first == direct
+        rec.sent[1].input.is(rec.sent[0].input)
+        rec.sent[2].copy == rec.sent[0].copy
+        d.reg.PAOS.argumentNames('prepare') == d.reg.PAOS.argumentNames('read')
+
+        when:
+        r.index.local_port = 3
+
+        then:
+        thrown(UnsupportedOperationException)
+
+        when:
+        d.reg.PAOS.prepare(local_port: 9).read()
+
+        then:
+        def e = thrown(FirmwareStatusException)
+        e.message.startsWith('ACCESS_REG PAOS read')
+        e.message.contains('BAD_PARAM')
+
+        cleanup:
+        s.close()
+    }
 }

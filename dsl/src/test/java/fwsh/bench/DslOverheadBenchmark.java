@@ -39,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  * Groovy script against a raw {@code channel.rpc} with pre-built bytes, both on a zero-latency channel that answers
  * with a pre-built PPCNT reply. Target: <= 1 us and <= 1.5x.
  *
- * <p>The other rows say where the time goes: the same register read called from Java ({@code Register.read}, the
+ * <p>{@code dslPreparedRead} is the polling form, {@code def r = dev.reg.PPCNT.prepare(...)} then {@code r.read()}.
+ * The other rows say where the time goes: the same register read called from Java ({@code Register.read}, the
  * DSL's own work), the raw call made from a script, the two pieces of Groovy the script line itself costs (its
  * property chain and its named-argument map), and both reads on the emulated ConnectX, a channel that does work.
  *
@@ -62,7 +63,7 @@ public class DslOverheadBenchmark {
     private Session session;
     private Register ppcnt;
     private Map<String, Object> index;
-    private Script dslRead, scriptRaw, propertyChain, namedArguments, emulatorDslRead;
+    private Script dslRead, preparedRead, scriptRaw, propertyChain, namedArguments, emulatorDslRead;
 
     /** Answers every RPC with a copy of one reply, as fast as a channel can. */
     static final class ZeroLatencyChannel implements Channel {
@@ -124,8 +125,10 @@ public class DslOverheadBenchmark {
         b.setVariable("zchannel", channel);
         b.setVariable("scope", Scope.DEBUG_READ_ONLY);
         b.setVariable("rawIn", rawIn);
+        b.setVariable("zread", ppcnt.prepare(index));
         GroovyShell shell = new GroovyShell(DslOverheadBenchmark.class.getClassLoader(), b, FwshCompiler.configuration());
         dslRead = shell.parse("zdev" + READ);
+        preparedRead = shell.parse("zread.read()");
         scriptRaw = shell.parse("zchannel.rpc(scope, rawIn, rawIn.length)");
         propertyChain = shell.parse("zdev.reg.PPCNT");
         namedArguments = shell.parse("[local_port: 1, grp: 'ieee_802_3']");
@@ -145,6 +148,11 @@ public class DslOverheadBenchmark {
     @Benchmark
     public void dslRegisterRead(Blackhole bh) {
         bh.consume(dslRead.run());
+    }
+
+    @Benchmark
+    public void dslPreparedRead(Blackhole bh) {
+        bh.consume(preparedRead.run());
     }
 
     @Benchmark
