@@ -94,8 +94,8 @@ public final class PackTestRunner {
                 long skipped = count(outcomes, Outcome.Status.SKIPPED);
                 out.println(xmlDir != null ? "JUnit XML: " + xmlDir : "JUnit XML: not written (use --junit-xml DIR)");
                 if (skipped > 0 && ceiling != manifest.scope()) {
-                    out.println("(" + skipped + " skipped: features may need more scope than " + ceiling + "; --scope " + manifest.scope()
-                            + " grants what the pack asks for, on the emulator or the recording only)");
+                    out.println("(" + skipped + " skipped; this run grants " + ceiling + " and the pack asks for " + manifest.scope()
+                            + ": --scope " + manifest.scope() + " runs the features that need it, still only on the emulator or the recording)");
                 }
                 out.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
                 return failed > 0 ? 1 : 0;
