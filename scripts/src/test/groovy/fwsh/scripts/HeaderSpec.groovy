@@ -7,7 +7,7 @@ class HeaderSpec extends Specification {
 
     def "#name starts with a header naming its purpose, arguments, scope and an example"() {
         given:
-        def text = PackRun.source(name)
+        def text = PackCompilesSpec.source(name)
         def header = text.readLines().takeWhile { it.startsWith('//') }
         def keys = header.findResults { (it =~ /^\/\/ (\w+): \S/).with { m -> m.find() ? m.group(1) : null } }
 
@@ -25,7 +25,7 @@ class HeaderSpec extends Specification {
     def "the pack manifest names the pack, its version and the scope it needs"() {
         given:
         def p = new Properties()
-        PackRun.getResourceAsStream('/fwsh-pack/pack.properties').withCloseable { p.load(it) }
+        HeaderSpec.getResourceAsStream('/fwsh-pack/pack.properties').withCloseable { p.load(it) }
 
         expect:
         p.name == 'standard'
@@ -38,7 +38,7 @@ class HeaderSpec extends Specification {
     static String highestScriptScope() {
         def order = ['none', 'debug-read-only', 'configuration', 'debug-write', 'debug-write-full']
         def named = PackCompilesSpec.scripts().collect { name ->
-            def line = PackRun.getResource("/fwsh-pack/$name").text.readLines().find { it.startsWith('// Scope:') }
+            def line = PackCompilesSpec.source(name).readLines().find { it.startsWith('// Scope:') }
             line.substring('// Scope:'.length()).trim().split(/[\s(,;]/)[0]
         }
         assert named.every { it in order }

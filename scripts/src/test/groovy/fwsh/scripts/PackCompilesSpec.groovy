@@ -6,29 +6,56 @@ import fwsh.dsl.SessionOptions
 import spock.lang.Shared
 import spock.lang.Specification
 
+/**
+ * The standard pack as a whole, from the build's class path: a pack folder (manifest, scripts/, specs/) whose
+ * scripts compile. Its specs (fwsh-pack/specs) are run by fwsh test; the shell module's StandardPackSpec does so.
+ */
 class PackCompilesSpec extends Specification {
+    static final String PACK = '/fwsh-pack'
+
     @Shared Session session = Session.open(new SessionOptions().noHardware())
     @Shared ScriptRunner runner = new ScriptRunner(session)
 
-    static List<String> scripts() {
-        def root = PackCompilesSpec.getResource('/fwsh-pack')
-        def dir = new File(root.toURI())
+    /** Files under fwsh-pack/SUB ending in SUFFIX, relative to that folder, sorted. */
+    static List<String> files(String sub, String suffix) {
+        def dir = new File(PackCompilesSpec.getResource("$PACK/$sub").toURI())
         def found = []
-        dir.eachFileRecurse { if (it.name.endsWith('.groovy')) found << dir.toPath().relativize(it.toPath()).toString() }
+        dir.eachFileRecurse { if (it.name.endsWith(suffix)) found << dir.toPath().relativize(it.toPath()).toString() }
         found.sort()
     }
 
-    def "the pack has scripts"() {
+    /** Script names as users type them (fwsh device/list.groovy): relative to scripts/. */
+    static List<String> scripts() {
+        files('scripts', '.groovy')
+    }
+
+    static String source(String name) {
+        def url = PackCompilesSpec.getResource("$PACK/scripts/$name")
+        assert url != null: "no pack script $name"
+        url.text
+    }
+
+    def "the pack has scripts and specs, and nothing but the manifest, scripts/ and specs/ at its top"() {
         expect:
         scripts().contains('device/list.groovy')
+        files('specs', 'Spec.groovy').contains('HealthSpec.groovy')
+        new File(getClass().getResource(PACK).toURI()).list().sort() == ['pack.properties', 'scripts', 'specs']
     }
 
     def "#name compiles with the shared configuration"() {
         expect:
-        runner.shell().parse(getClass().getResource("/fwsh-pack/$name").text, name) != null
+        runner.shell().parse(source(name), name) != null
 
         where:
         name << scripts()
+    }
+
+    def "every spec extends PackSpecification, so fwsh test runs it"() {
+        expect:
+        files('specs', '.groovy').every { f ->
+            def text = getClass().getResource("$PACK/specs/$f").text
+            f.endsWith('Spec.groovy') && text =~ /class ${f - '.groovy'} extends PackSpecification\b/
+        }
     }
 
     def cleanupSpec() {

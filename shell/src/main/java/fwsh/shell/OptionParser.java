@@ -20,6 +20,7 @@ public final class OptionParser {
             "       ... | fwsh [options]                  evaluate code read from stdin",
             "       fwsh pack new NAME [DIR]              scaffold a script pack",
             "       fwsh test PACK_DIR [options]          run a pack's Spock specs (fwsh test --help)",
+            "       fwsh test --standard [options]        run the specs of the standard pack shipped with fwsh",
             "options:",
             "  --device DEV           device to use: index, PCI address, netdev/RDMA name or node path",
             "  --emulate[=PROFILE]    use the emulated ConnectX only",

@@ -1,26 +1,23 @@
 package fwsh.shell;
 
+import fwsh.shell.pack.StandardPack;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The standard pack's scripts, shipped as resources under fwsh-pack/: {@code fwsh link/health.groovy}
+ * The standard pack's scripts, shipped as resources under fwsh-pack/scripts/: {@code fwsh link/health.groovy}
  * runs one when no such file exists in the working directory, and --list-scripts lists them with the
  * one-line purpose from their header ({@code // Purpose: ...}).
  */
 final class PackScripts {
-    static final String ROOT = "fwsh-pack/";
+    static final String ROOT = StandardPack.RESOURCE + "/scripts/";
 
     private PackScripts() {
     }
@@ -36,32 +33,21 @@ final class PackScripts {
         }
     }
 
-    /** Script names relative to the pack root, sorted. */
+    /** Script names relative to the pack's scripts/ folder, sorted. */
     static List<String> names() {
-        URL root = PackScripts.class.getClassLoader().getResource(ROOT + "pack.properties");
-        if (root == null) return List.of();
-        List<String> names = new ArrayList<>();
+        if (!StandardPack.present()) return List.of();
         try {
-            if (root.getProtocol().equals("jar")) {
-                try (FileSystem fs = FileSystems.newFileSystem(root.toURI(), Map.of())) {
-                    collect(fs.getPath("/" + ROOT), names);
-                } catch (java.nio.file.FileSystemAlreadyExistsException open) {
-                    collect(FileSystems.getFileSystem(root.toURI()).getPath("/" + ROOT), names);
+            return StandardPack.withRoot(root -> {
+                Path dir = root.resolve("scripts");
+                List<String> names = new ArrayList<>();
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.filter(p -> p.toString().endsWith(".groovy")).forEach(p -> names.add(dir.relativize(p).toString()));
                 }
-            } else {
-                collect(Path.of(root.toURI()).getParent(), names);
-            }
-        } catch (IOException | URISyntaxException | RuntimeException e) {
+                names.sort(null);
+                return names;
+            });
+        } catch (IOException | RuntimeException e) {
             return List.of();
-        }
-        names.sort(null);
-        return names;
-    }
-
-    private static void collect(Path dir, List<String> names) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(p -> p.toString().endsWith(".groovy"))
-                    .forEach(p -> names.add(dir.relativize(p).toString()));
         }
     }
 

@@ -1,6 +1,8 @@
 package fwsh.shell.pack
 
+import fwsh.channel.Scope
 import fwsh.dsl.Device
+import fwsh.dsl.Privilege
 import fwsh.dsl.ScriptRunner
 import fwsh.dsl.Session
 import spock.lang.Specification
@@ -29,6 +31,26 @@ abstract class PackSpecification extends Specification {
         packSession?.close()
         packSession = null
         packSession = PackContext.current().openReplay(packDir.resolve(file), mode)
+    }
+
+    /**
+     * Makes this feature's session a fresh one whose ceiling is the lower of SCOPE and what fwsh test grants,
+     * to check how a script behaves with less scope; it cannot raise the ceiling.
+     */
+    Session lowerCeiling(String scope) {
+        Privilege limit = Privilege.of(Scope.parse(scope))
+        packSession?.close()
+        packSession = null
+        packSession = PackContext.current().openSession(limit)
+    }
+
+    /**
+     * Whether fwsh test grants SCOPE (the lower of the manifest's scope and --scope covers it); for features
+     * that need more than debug-read-only: {@code @Requires({ PackSpecification.granted('configuration') })}
+     * skips them, counted as skipped, when the run does not grant it.
+     */
+    static boolean granted(String scope) {
+        PackContext.current().ceiling().covers(Privilege.of(Scope.parse(scope)))
     }
 
     /** The session's first device. */

@@ -72,7 +72,16 @@ public final class PackContext {
     }
 
     public Session openSession() {
-        SessionOptions o = new SessionOptions().noHardware().ceiling(ceiling.scope)
+        return openSession(ceiling);
+    }
+
+    /**
+     * A session whose ceiling is the lower of {@code limit} and the granted ceiling: a spec may check how a
+     * script behaves with less scope than fwsh test grants, never with more.
+     */
+    public Session openSession(Privilege limit) {
+        Privilege lowered = ceiling.covers(limit) ? limit : ceiling;
+        SessionOptions o = new SessionOptions().noHardware().ceiling(lowered.scope)
                 .journal(workDir.resolve("journal-" + sessions.incrementAndGet() + ".jsonl"));
         if (replay != null) {
             o.replay = replay;

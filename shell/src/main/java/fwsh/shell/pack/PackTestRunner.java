@@ -42,8 +42,26 @@ public final class PackTestRunner {
     }
 
     public int run() {
-        Path packDir = options.packDir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(packDir)) throw new UsageException("no pack folder '" + options.packDir + "'");
+        if (!options.standard) {
+            return run(options.packDir, options.junitXml != null ? options.junitXml : options.packDir.toAbsolutePath().normalize().resolve("test-results"));
+        }
+        if (!StandardPack.present()) throw new UsageException("the standard pack (" + StandardPack.RESOURCE + "/) is not on fwsh's class path; is lib/ complete?");
+        Path copy = null;
+        try {
+            copy = Files.createTempDirectory("fwsh-standard");
+            // A copy of the shipped folder, run like any pack and removed afterwards; JUnit XML only when asked for.
+            return run(StandardPack.extract(copy.resolve("standard")), options.junitXml);
+        } catch (IOException e) {
+            err.println("fwsh test: cannot copy the standard pack: " + e.getMessage());
+            return 1;
+        } finally {
+            if (copy != null) deleteTree(copy);
+        }
+    }
+
+    private int run(Path given, Path xmlDir) {
+        Path packDir = given.toAbsolutePath().normalize();
+        if (!Files.isDirectory(packDir)) throw new UsageException("no pack folder '" + given + "'");
         PackManifest manifest = PackManifest.read(packDir);
         if (options.replay != null && !Files.isRegularFile(options.replay)) throw new UsageException("no recording '" + options.replay + "'");
         List<Path> scripts = PackCompiler.groovyFiles(packDir.resolve("scripts"), ".groovy");
@@ -70,12 +88,15 @@ public final class PackTestRunner {
                 ceilingNote = manifest.scope() + ", and --scope, " + granted + ": " + ceiling;
                 List<Outcome> outcomes = execute(specs, loader, context);
                 report(outcomes, packDir, specSources);
-                Path xmlDir = options.junitXml != null ? options.junitXml : packDir.resolve("test-results");
-                JUnitXml.write(xmlDir, outcomes, manifest.name());
+                if (xmlDir != null) JUnitXml.write(xmlDir, outcomes, manifest.name());
                 long passed = count(outcomes, Outcome.Status.PASSED);
                 long failed = count(outcomes, Outcome.Status.FAILED);
                 long skipped = count(outcomes, Outcome.Status.SKIPPED);
-                out.println("JUnit XML: " + xmlDir);
+                out.println(xmlDir != null ? "JUnit XML: " + xmlDir : "JUnit XML: not written (use --junit-xml DIR)");
+                if (skipped > 0 && ceiling != manifest.scope()) {
+                    out.println("(" + skipped + " skipped; this run grants " + ceiling + " and the pack asks for " + manifest.scope()
+                            + ": --scope " + manifest.scope() + " runs the features that need it, still only on the emulator or the recording)");
+                }
                 out.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
                 return failed > 0 ? 1 : 0;
             }

@@ -107,7 +107,7 @@ class PackTestSpec extends PackCli {
         ['@D/empty']                        || "fwsh test: no pack.properties in '@D/empty'; a pack needs one (create a pack with 'fwsh pack new NAME')"
         ['@D/scoped']                       || "fwsh test: @D/scoped/pack.properties: scope: unknown scope 'root'; use configuration, debug-read-only, debug-write or debug-write-full"
         ['@D/nover']                        || "fwsh test: @D/nover/pack.properties has no 'version'; a manifest needs name, version, description and scope"
-        []                                   || 'fwsh test: fwsh test needs a PACK_DIR'
+        []                                   || 'fwsh test: fwsh test needs a PACK_DIR (or --standard for the pack shipped with fwsh)'
         ['@D/failing', '--bogus']           || "fwsh test: unknown option '--bogus' for fwsh test"
         ['@D/failing', '--scope', 'x']      || "fwsh test: unknown scope 'x'; use configuration, debug-read-only, debug-write or debug-write-full"
         ['@D/failing', '--replay', '@D/n'] || "fwsh test: no recording '@D/n'"

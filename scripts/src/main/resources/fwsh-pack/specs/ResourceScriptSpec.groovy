@@ -1,34 +1,22 @@
-package fwsh.scripts
-
-import fwsh.dsl.FwshException
 import fwsh.dsl.dump.ResourceDumpException
 
-class ResourceScriptSpec extends PackRun {
+class ResourceScriptSpec extends PackSpecification {
     def "without --segment the menu is printed"() {
-        given:
-        def s = open()
-
         when:
-        def r = run(s, 'dump/resource.groovy')
-        def lines = r.out.readLines()
+        def r = run('dump/resource.groovy')
+        def lines = r.lines
 
         then:
-        lines[0] == "resource dump menu of ${s.devices()[0].name}: 45 segments"
+        lines[0] == "resource dump menu of ${session.devices()[0].name}: 45 segments"
         lines.contains('0x1000  FULL_QPC         QPN                index1 num1:all/active')
         lines.contains('0x1001  SND_BUFF         QPN/WQEBB          index1 index2 num1:all/active num2:all')
         r.result.size() == 45
-
-        cleanup:
-        s.close()
     }
 
     def "a segment by name and index, inline and through umem, prints INFO, COMMAND, the resource hexdump and TERMINATE"() {
-        given:
-        def s = open()
-
         when:
-        def r = run(s, 'dump/resource.groovy', ['--segment', 'FULL_QPC', '--index1', '0x100'] + extra)
-        def lines = r.out.readLines()
+        def r = run('dump/resource.groovy', ['--segment', 'FULL_QPC', '--index1', '0x100'] + extra)
+        def lines = r.lines
 
         then:
         lines[0] == "ResourceDump(FULL_QPC (0x1000) index1=0x100: 1 resource segment(s), 120 bytes in 1 $mode round(s))"
@@ -37,10 +25,7 @@ class ResourceScriptSpec extends PackRun {
         lines[3] == 'FULL_QPC(0x1000 index1=0x100 index2=0x0 payload=64B)'
         lines[4].startsWith('00000000  00 00 01 00 ')
         lines.last() == 'TERMINATE(0xfffb)'
-        s.journal().entries()*.command == journaled
-
-        cleanup:
-        s.close()
+        session.journal().entries()*.command == journaled
 
         where:
         extra      | mode     | journaled
@@ -49,24 +34,18 @@ class ResourceScriptSpec extends PackRun {
     }
 
     def "a device ERROR segment is one line; bad arguments give the usage"() {
-        given:
-        def s = open()
-
         when:
-        run(s, 'dump/resource.groovy', ['--segment', '0x1000', '--index1', '5'])
+        run('dump/resource.groovy', '--segment', '0x1000', '--index1', '5')
 
         then:
         def e = thrown(ResourceDumpException)
         e.message == 'RESOURCE_DUMP FULL_QPC (0x1000) index1=0x5: device error 0x2: object 5 not found'
 
         when:
-        run(s, 'dump/resource.groovy', ['--index1', '5'])
+        run('dump/resource.groovy', '--index1', '5')
 
         then:
         def u = thrown(FwshException)
         u.message.startsWith('dump/resource.groovy: --index/--num need --segment; usage: dump/resource.groovy [--segment NAME|0xID]')
-
-        cleanup:
-        s.close()
     }
 }

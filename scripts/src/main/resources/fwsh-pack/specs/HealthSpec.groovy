@@ -1,16 +1,14 @@
-package fwsh.scripts
+import fwsh.channel.Channel
+import fwsh.channel.DeviceInfo
+import fwsh.channel.Mailbox
+import fwsh.channel.Umem
+import fwsh.wire.Bits
 
-import fwsh.channel.Scope
-import fwsh.dsl.FwshException
-
-class HealthSpec extends PackRun {
+class HealthSpec extends PackSpecification {
     def "a healthy emulated port: state, speed from eth_proto_oper bits, MTU, PHY state, FEC, counters and OK"() {
-        given:
-        def s = open()
-
         when:
-        def r = run(s, 'link/health.groovy', ['--port', '1'])
-        def lines = r.out.readLines()
+        def r = run('link/health.groovy', '--port', '1')
+        def lines = r.lines
 
         then:
         lines.contains('  state        up (admin up)')
@@ -22,61 +20,47 @@ class HealthSpec extends PackRun {
         lines.any { it ==~ /  module temp  \d+\.\d C \(module 0, threshold 105\.0 C\)/ }
         lines.last() == 'link health: OK'
         r.result == 0
-        r.binding.getVariable('exitCode') == 0
-
-        cleanup:
-        s.close()
+        session.binding().getVariable('exitCode') == 0       // set by the script, not defaulted
+        r.exitCode == 0
     }
 
+    @Requires({ PackSpecification.granted('configuration') })
     def "PAOS admin down after a write makes the verdict DOWN with exit code 4"() {
         given:
-        def s = open('cx6dx:mlx5ctl', Scope.CONFIGURATION)
-        eval(s, "withScope('configuration') { dev.reg.PAOS.write([local_port: 1, admin_status: 2, ase: 1]) }")
+        eval("withScope('configuration') { dev.reg.PAOS.write([local_port: 1, admin_status: 2, ase: 1]) }")
 
         when:
-        def r = run(s, 'link/health.groovy')
+        def r = run('link/health.groovy')
 
         then:
-        r.out.readLines().contains('  state        down (admin down)')
-        r.out.readLines().last() == 'link health: DOWN (oper_status down, admin_status down; link_down_events 1)'
+        r.lines.contains('  state        down (admin down)')
+        r.lines.last() == 'link health: DOWN (oper_status down, admin_status down; link_down_events 1)'
         r.result == 4
-        r.binding.getVariable('exitCode') == 4
-
-        cleanup:
-        s.close()
+        session.binding().getVariable('exitCode') == 4
+        r.exitCode == 4
     }
 
-    def "an MTU that did not take effect is DEGRADED with exit code 1"() {
+    def "an MTU that did not take effect is DEGRADED with exit code 3"() {
         given:
-        def s = open()
         // Only the health check's view changes: PMTU answers with oper_mtu below admin_mtu.
-        def tap = new MtuTap(s.devices()[0].rawChannel())
-        def d = s.attach(tap)
+        session.attach(new MtuTap(session.devices()[0].rawChannel()))
 
         when:
-        def r = run(s, 'link/health.groovy', ['--device', '1'])
+        def r = run('link/health.groovy', '--device', '1')
 
         then:
-        r.out.readLines().last() == 'link health: DEGRADED (oper_mtu 1500 != admin_mtu 1522)'
+        r.lines.last() == 'link health: DEGRADED (oper_mtu 1500 != admin_mtu 1522)'
         r.result == 3
-
-        cleanup:
-        s.close()
+        r.exitCode == 3
     }
 
     def "bad arguments and a missing port are one clear line"() {
-        given:
-        def s = open()
-
         when:
-        run(s, 'link/health.groovy', args)
+        run('link/health.groovy', args)
 
         then:
         def e = thrown(FwshException)
         e.message.startsWith(text)
-
-        cleanup:
-        s.close()
 
         where:
         args            | text
@@ -87,19 +71,19 @@ class HealthSpec extends PackRun {
     }
 
     /** Rewrites PMTU replies so oper_mtu reads 1500. */
-    static class MtuTap implements fwsh.channel.Channel {
-        final fwsh.channel.Channel inner
-        MtuTap(fwsh.channel.Channel inner) { this.inner = inner }
-        fwsh.channel.DeviceInfo info() { inner.info() }
-        byte[] rpc(fwsh.channel.Scope scope, byte[] input, int outLen) {
+    static class MtuTap implements Channel {
+        final Channel inner
+        MtuTap(Channel inner) { this.inner = inner }
+        DeviceInfo info() { inner.info() }
+        byte[] rpc(Scope scope, byte[] input, int outLen) {
             byte[] out = inner.rpc(scope, input, outLen)
-            if (fwsh.channel.Mailbox.opcode(input) == 0x805 && fwsh.wire.Bits.get(input, 0, 80, 16) == 0x5003) {
-                fwsh.wire.Bits.set(out, 16, 0x0c * 8, 16, 1500)
+            if (Mailbox.opcode(input) == 0x805 && Bits.get(input, 0, 80, 16) == 0x5003) {
+                Bits.set(out, 16, 0x0c * 8, 16, 1500)
             }
             out
         }
         boolean supportsUmem() { inner.supportsUmem() }
-        fwsh.channel.Umem registerUmem(long size) { inner.registerUmem(size) }
+        Umem registerUmem(long size) { inner.registerUmem(size) }
         void close() { inner.close() }
     }
 }

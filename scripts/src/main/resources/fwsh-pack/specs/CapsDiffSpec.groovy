@@ -1,0 +1,40 @@
+import fwsh.channel.Transport
+import fwsh.emu.Emulator
+
+class CapsDiffSpec extends PackSpecification {
+    def "current vs max of the general capability prints only the differing fields"() {
+        when:
+        def r = run('device/caps-diff.groovy')
+        def lines = r.lines
+
+        then:
+        lines[0] == "capability GENERAL of ${session.devices()[0].name}: current vs max"
+        lines.contains('  log_max_qp  17 (0x11)  18 (0x12)')
+        !lines.any { it.contains('log_max_cq') }           // equal fields are not printed
+        lines.last() ==~ /\d+ of \d+ fields differ/
+        r.result.log_max_qp == [17, 18]
+        r.result.every { k, v -> v[0] != v[1] }
+    }
+
+    def "the same capability of two identical devices has no differences"() {
+        given: "a second device: the same ConnectX-6 Dx behind fwctl"
+        session.attach(Emulator.create('cx6dx', Transport.FWCTL))
+
+        when:
+        def r = run('device/caps-diff.groovy', '--devices', '0', '1', '--type', 'debug')
+
+        then:
+        r.lines[0] == "capability DEBUG: ${session.devices()[0].name} vs ${session.devices()[1].name} (current values)"
+        r.lines[1] ==~ /no differences in \d+ fields/
+        r.result.isEmpty()
+    }
+
+    def "bad arguments are one clear line"() {
+        when:
+        run('device/caps-diff.groovy', '--devices', '0')
+
+        then:
+        def e = thrown(FwshException)
+        e.message == "device/caps-diff.groovy: bad argument '--devices'; usage: device/caps-diff.groovy [--type CAP] [--device SEL | --devices SEL_A SEL_B]"
+    }
+}

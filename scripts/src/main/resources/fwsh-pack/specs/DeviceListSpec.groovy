@@ -1,0 +1,17 @@
+import fwsh.channel.Transport
+import fwsh.emu.Emulator
+
+class DeviceListSpec extends PackSpecification {
+    def "device/list prints one line per device and returns the count"() {
+        given: "the default emulated device (cx6dx behind mlx5ctl) and a second one behind fwctl"
+        session.attach(Emulator.create('cx6dx', Transport.FWCTL))
+
+        when:
+        def r = run('device/list.groovy')
+
+        then:
+        r.lines == ["[0] ${session.devices()[0].summary()}", "[1] ${session.devices()[1].summary()}"]*.toString()
+        r.lines[0].contains('emulated cx6dx (mlx5ctl)')
+        r.result == 2
+    }
+}
