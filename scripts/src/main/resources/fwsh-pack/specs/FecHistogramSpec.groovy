@@ -1,0 +1,60 @@
+import fwsh.emu.Emulator
+
+class FecHistogramSpec extends PackSpecification {
+    def "bins from PPHCR, codewords from PPCNT group 0x23: error-free ones in bin 0, corrected ones in bin 1"() {
+        when:
+        def r = run('link/fec-histogram.groovy', '--port', '1')
+        def phy = eval("dev.reg.PPCNT.read(local_port: 1, grp: 'physical_layer').counters")
+
+        then:
+        r.exitCode == 0
+        r.lines[0] == "RS-FEC histogram of ${device.name} port 1 (rs_528_514, 8 bins, since the last clear)".toString()
+        r.result*.bin == (0..7)
+        r.result*.symbol_errors == (0..7)*.toString()
+        r.result[0].codewords > r.result[1].codewords
+        r.result[1].codewords > 0
+        r.result[1].codewords <= phy.rs_fec_single_error_blocks    // read afterwards: counters only grow
+        r.result[2..7].every { it.codewords == 0 && it.share == '0 %' }
+        r.lines.last() == 'highest bin reached: 1 (1 symbol error); rs_528_514 corrects up to 7 symbols'
+    }
+
+    def "--over shows what each bin gained over the interval, fewer than the totals"() {
+        when:
+        def gained = run('link/fec-histogram.groovy', '--over', '0.2')
+        def totals = run('link/fec-histogram.groovy')
+
+        then:
+        gained.lines[0].endsWith('(rs_528_514, 8 bins, gained over 0.2 s)')
+        gained.result[0].codewords > 0
+        gained.result[0].codewords < totals.result[0].codewords
+    }
+
+    def "a device whose active FEC has no histogram gets one line and no rows"() {
+        given:
+        def plain = session.attach(Emulator.builder('cx6dx').set('link.fecHistogram', 'none').build())
+
+        when:
+        def r = run('link/fec-histogram.groovy', '--device', '1')
+
+        then:
+        r.lines == ["${plain.name} port 1: no RS-FEC histogram (the active FEC has none)".toString()]
+        r.result == []
+    }
+
+    def "bad arguments and a missing port are one clear line"() {
+        when:
+        run('link/fec-histogram.groovy', args)
+
+        then:
+        def e = thrown(FwshException)
+        e.message.startsWith(text.replace('DEV', device.name))
+        !e.message.contains('\n')
+
+        where:
+        args               | text
+        ['--port', '0']    | "link/fec-histogram.groovy: bad argument '--port'; usage: link/fec-histogram.groovy [--port N] [--over SECONDS] [--device SEL]"
+        ['--over', 'soon'] | "link/fec-histogram.groovy: bad argument '--over'; usage"
+        ['--speed', '1']   | "link/fec-histogram.groovy: bad argument '--speed'; usage"
+        ['--port', '9']    | 'link/fec-histogram.groovy: DEV port 9 has no FEC histogram configuration (PPHCR: ACCESS_REG PPHCR read: firmware status BAD_PARAM'
+    }
+}
