@@ -45,7 +45,7 @@ final class Firmware {
         Ports p = new Ports(hca);
         for (Register r : new Register[]{
                 new Mgir(hca), p.paos, p.pmtu, p.ptys, p.pmlp, new Ppcnt(hca), hca.thermal.mtmp(), hca.thermal.mtcap(),
-                new Mcia(hca), new Pddr(hca), new Pphcr(hca), new Mcam(), new Pcam(),
+                new Mcia(hca), new Pddr(hca), new Pphcr(hca), new Mpein(hca), new Mpcnt(hca), new Mcam(), new Pcam(),
                 hca.tracer.cap, hca.tracer.conf, hca.tracer.stdb, hca.tracer.ctrl, new CoreDump(hca),
                 hca.resourceDump,
         }) {

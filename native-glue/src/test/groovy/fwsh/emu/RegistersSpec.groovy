@@ -14,7 +14,7 @@ class RegistersSpec extends Specification {
 
     def "a register the emulator does not model is BAD_PARAM, not zeros"() {
         when:
-        def out = read(dev, 0x9051, 0x100)
+        def out = read(dev, 0x9053, 0x100)   // MTPPS
 
         then:
         status(out) == FwStatus.BAD_PARAM

@@ -61,8 +61,11 @@ final class CounterText {
             Map.entry("rs_fec_corrected_symbols_total", "RS-FEC symbols corrected"),
             Map.entry("total_successful_recovery_events", "successful physical-layer recoveries"));
 
-    /** A one-line description: a known text, else the PRM name in words, with the group it comes from. */
-    static String describe(String prmName, String groupTitle) {
+    /**
+     * A one-line description: a known text, else the catalog's description of the field ({@code catalogText},
+     * may be null), else the PRM name in words; with the group it comes from.
+     */
+    static String describe(String prmName, String groupTitle, String catalogText) {
         String d = DESCRIPTIONS.get(prmName);
         if (prmName.startsWith("hist[")) d = "codewords in RS-FEC histogram bin " + prmName.replaceAll("\\D", "") + " (symbol-error range in PPHCR)";
         if (d == null && prmName.matches(".*_lane\\d")) {
@@ -70,6 +73,7 @@ final class CounterText {
             String known = DESCRIPTIONS.get(base);
             d = (known != null ? known : base.replace('_', ' ')) + ", lane " + prmName.charAt(prmName.length() - 1);
         }
+        if (d == null && catalogText != null && !catalogText.isEmpty()) d = catalogText;
         if (d == null) d = prmName.replace('_', ' ');
         return d + " (" + groupTitle + ": " + prmName + ")";
     }

@@ -113,6 +113,14 @@ public class DeviceCounters implements Describable {
                 sources.addAll(set);
             }
         }
+        Register mpcnt = device.getReg().get("MPCNT");
+        Field pcie = mpcnt.getLayout().field("counter_set").layout().namedFields().get(0);
+        Set<String> pcieNames = new HashSet<>(taken);
+        PpcntGroupSource pcieCounters = PpcntGroupSource.mpcnt(mpcnt, pcie.when().get(0), pcie.layout(), pcieNames);
+        if (probe(pcieCounters, "MPCNT " + pcie.when().get(0), skip)) {
+            taken.addAll(pcieNames);
+            sources.add(pcieCounters);
+        }
         CommandSource vport = CommandSource.vport(device.getCmd(), port);
         if (probe(vport, "QUERY_VPORT_COUNTER", skip)) sources.add(vport);
         long freq = 0;

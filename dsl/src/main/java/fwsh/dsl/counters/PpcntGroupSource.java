@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One PPCNT counter group of one port (and one priority or traffic class for the per-prio/per-TC groups): every
- * read is one ACCESS_REG, and the counters are picked out of the reply bytes with fields resolved once.
- * Counters take their ethtool/mlx5e name where the catalog has one ({@code alias=}), else the PRM name;
- * per-priority names get the priority ({@code rx_prio3_bytes}), per-TC names a {@code _tcN} suffix.
+ * One PPCNT counter group of one port (and one priority or traffic class for the per-prio/per-TC groups), or
+ * MPCNT's PCIe group, which has the same shape: every read is one ACCESS_REG, and the counters are picked out
+ * of the reply bytes with fields resolved once. Counters take their ethtool/mlx5e name where the catalog has
+ * one ({@code alias=}), else the PRM name; per-priority names get the priority ({@code rx_prio3_bytes}),
+ * per-TC names a {@code _tcN} suffix. A catalog {@code unit=} and description win over the guesses from names;
+ * a percentage is a gauge.
  */
 final class PpcntGroupSource implements CounterSource {
     /** counter_set inside the register. */
@@ -39,16 +41,34 @@ final class PpcntGroupSource implements CounterSource {
      * @param taken  names already used by other sources (a clash gets the group name as prefix); updated
      */
     PpcntGroupSource(Register reg, int port, String group, Layout member, int prio, Set<String> taken) {
-        this.reg = reg;
-        this.group = group;
-        this.prio = prio;
+        this(reg, ppcntIndex(port, group, prio), group, member, prio, taken,
+                "ppcnt." + group + (prio >= 0 ? (PER_PRIO.contains(group) ? ".prio" : ".tc") + prio : ""),
+                "PPCNT/" + group + (prio >= 0 ? "[" + prio + "]" : ""));
+    }
+
+    /** MPCNT's group {@code group} of the host's PCIe node (pcie_index 0). */
+    static PpcntGroupSource mpcnt(Register reg, String group, Layout member, Set<String> taken) {
+        Map<String, Object> idx = new LinkedHashMap<>();
+        idx.put("pcie_index", 0);
+        idx.put("grp", group);
+        return new PpcntGroupSource(reg, idx, group, member, -1, taken, "mpcnt." + group, "MPCNT/" + group);
+    }
+
+    private static Map<String, Object> ppcntIndex(int port, String group, int prio) {
         Map<String, Object> idx = new LinkedHashMap<>();
         idx.put("local_port", port);
         idx.put("grp", group);
         if (prio >= 0) idx.put("prio_tc", prio);
-        this.index = java.util.Collections.unmodifiableMap(idx);
-        this.name = "ppcnt." + group + (prio >= 0 ? (PER_PRIO.contains(group) ? ".prio" : ".tc") + prio : "");
-        String groupName = "PPCNT/" + group + (prio >= 0 ? "[" + prio + "]" : "");
+        return idx;
+    }
+
+    private PpcntGroupSource(Register reg, Map<String, Object> index, String group, Layout member, int prio,
+                             Set<String> taken, String name, String groupName) {
+        this.reg = reg;
+        this.group = group;
+        this.prio = prio;
+        this.index = java.util.Collections.unmodifiableMap(index);
+        this.name = name;
         List<Field> fs = new ArrayList<>();
         for (Field f : counterFields(member)) {
             String n = counterName(f, group, prio);
@@ -56,7 +76,10 @@ final class PpcntGroupSource implements CounterSource {
                 n = group + "_" + n;
                 if (!taken.add(n)) continue; // the same field twice cannot happen in one layout
             }
-            defs.add(CounterDef.counter(n, groupName, CounterText.describe(f.name(), group), CounterText.unit(f.name()), f.bitWidth()));
+            String unit = f.unit() != null ? f.unit() : CounterText.unit(f.name());
+            String description = CounterText.describe(f.name(), group, f.description());
+            defs.add(unit.equals("%") ? CounterDef.gauge(n, groupName, description, unit, f.bitWidth())
+                    : CounterDef.counter(n, groupName, description, unit, f.bitWidth()));
             fs.add(f);
         }
         this.fields = fs.toArray(new Field[0]);

@@ -121,6 +121,30 @@ class DeviceCountersSpec extends Specification {
         dev.counters.skipped(1).any { it.startsWith('PPCNT rs_fec_histogram') }
     }
 
+    def "PCIe counters come from MPCNT with their ethtool names, catalog units and descriptions; stalls are gauges"() {
+        given:
+        open(Scope.CONFIGURATION, Transport.FWCTL, ['pcie.rxErrorsPerHour': '3600', 'pcie.txErrorsPerHour': '1800'])
+
+        when:
+        def pci = dev.counters.list('pci')
+        def before = dev.counters.snapshot(['rx_pci_signal_integrity', 'tx_pci_signal_integrity', 'crc_error_tlp'])
+        clock.advance(Duration.ofSeconds(10))
+        def after = dev.counters.snapshot(['rx_pci_signal_integrity', 'tx_pci_signal_integrity', 'crc_error_tlp'])
+
+        then:
+        pci.names.containsAll(['rx_pci_signal_integrity', 'tx_pci_signal_integrity', 'outbound_pci_buffer_overflow',
+                               'outbound_pci_stalled_rd', 'outbound_pci_stalled_wr_events'])
+        pci.defs.every { it.group() == 'MPCNT/pcie_performance' }
+        pci.defs.find { it.name() == 'rx_pci_signal_integrity' }.unit() == 'events'
+        pci.defs.find { it.name() == 'rx_pci_signal_integrity' }.description().startsWith('Transitions to recovery for framing and CRC')
+        pci.defs.find { it.name() == 'outbound_pci_stalled_rd' }.unit() == '%'
+        pci.defs.find { it.name() == 'outbound_pci_stalled_rd' }.kind().name() == 'GAUGE'
+        pci.defs.find { it.name() == 'outbound_pci_buffer_overflow' }.kind().name() == 'COUNTER'
+        after.value('rx_pci_signal_integrity') - before.value('rx_pci_signal_integrity') == 10
+        after.value('tx_pci_signal_integrity') - before.value('tx_pci_signal_integrity') == 5
+        after.value('crc_error_tlp') - before.value('crc_error_tlp') == 5
+    }
+
     def "a snapshot reads each PPCNT group with one ACCESS_REG"() {
         given:
         def rec = new RecordingChannel(emu)

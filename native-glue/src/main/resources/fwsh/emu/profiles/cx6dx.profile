@@ -26,6 +26,16 @@ port.mtu = 1522
 link.fecModeActive = 2
 # RS-FEC histogram (PPHCR, PPCNT grp 0x23) for the active FEC: rs_528_514, rs_544_514 or none
 link.fecHistogram = rs_528_514
+# PCIe (MPEIN, MPCNT): speeds are MPEIN bit masks (0x10 Gen4, 0x20 Gen5), widths codes (4 = x16)
+pcie.speedEnabled = 0x17
+pcie.speedActive = 0x10
+pcie.widthEnabled = 4
+pcie.widthActive = 4
+pcie.numPfs = 2
+pcie.power = 25
+# recovery events per hour on the PCIe link (0: a clean link)
+pcie.rxErrorsPerHour = 0
+pcie.txErrorsPerHour = 0
 
 # General HCA caps (cur; "cap.general.max.X" overrides the max value).
 cap.general.vhca_resource_manager = 1
