@@ -67,7 +67,6 @@ final class CounterText {
      */
     static String describe(String prmName, String groupTitle, String catalogText) {
         String d = DESCRIPTIONS.get(prmName);
-        if (prmName.startsWith("hist[")) d = "codewords in RS-FEC histogram bin " + prmName.replaceAll("\\D", "") + " (symbol-error range in PPHCR)";
         if (d == null && prmName.matches(".*_lane\\d")) {
             String base = prmName.replaceAll("_lane\\d$", "");
             String known = DESCRIPTIONS.get(base);
@@ -82,7 +81,6 @@ final class CounterText {
     static String unit(String prmName) {
         String n = prmName.toLowerCase(Locale.ROOT);
         if (n.equals("time_since_last_clear")) return "ms";
-        if (n.startsWith("hist[")) return "codewords";
         if (n.equals("port_transmit_wait")) return "ticks";
         if (n.endsWith("_duration")) return "us";
         if (n.contains("octets") || n.contains("bytes") || n.equals("transmit_queue")) return "bytes";
