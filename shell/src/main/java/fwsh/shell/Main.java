@@ -33,6 +33,11 @@ public final class Main {
         try {
             o = OptionParser.parse(args);
             if (o.script != null && !Files.isRegularFile(o.script) && !PackScripts.exists(o.script.toString())) {
+                String word = o.script.toString();
+                if (word.equals("test") || word.equals("pack")) {
+                    throw new UsageException("'" + word + "' is a subcommand and comes first, with its own options after it: "
+                            + (word.equals("test") ? "fwsh test PACK_DIR|--standard [--scope S] ..." : "fwsh pack new NAME [DIR]"));
+                }
                 throw new UsageException("no script file '" + o.script + "' (nor a pack script of that name; see --list-scripts)");
             }
             if (o.replay != null && !Files.isRegularFile(o.replay)) {

@@ -83,6 +83,8 @@ class MainSpec extends Specification {
         ['--frobnicate']              | "unknown option '--frobnicate'"
         ['--format', 'yaml', '-e', '1'] | "unknown format 'yaml'; use table, json or csv"
         ['missing.groovy']            | "no script file 'missing.groovy' (nor a pack script of that name; see --list-scripts)"
+        ['--scope', 'debug-write', 'test', '--standard'] | "'test' is a subcommand and comes first, with its own options after it: fwsh test PACK_DIR|--standard [--scope S] ..."
+        ['--emulate', 'pack', 'new', 'x'] | "'pack' is a subcommand and comes first, with its own options after it: fwsh pack new NAME [DIR]"
     }
 
     def "a script error is one line on stderr and exit 1; --verbose adds the stack trace"() {
