@@ -18,3 +18,5 @@ port.mtu = 4096
 # general caps: port_type 0 = ib (the catalog's enum); no RoCE on an IB port
 cap.general.port_type = 0
 cap.general.roce = 0
+# A clean fabric link: no received packet errors (port_rcv_errors), so link/health.groovy reads OK by default.
+traffic.fcsErrorRate = 0
