@@ -27,9 +27,10 @@ final class Pddr extends Register {
         switch (page) {
             case PAGE_OPERATIONAL -> {
                 boolean up = port.operStatus() == Port.STATUS_UP;
-                io.set(b, 23, 20, 4);                                       // proto_active: Ethernet
+                io.set(b, 23, 20, port.ib ? 1 : 4);                         // proto_active: InfiniBand 1, Ethernet 4
                 io.set(b + 0x04, 31, 24, up ? 3 : (port.adminStatus() == 1 ? 2 : 0)); // phy_mngr_fsm_state
-                io.u32(b + 0x14, up ? (port.extEthOper() != 0 ? port.extEthOper() : port.ethOper()) : 0); // link_active
+                long active = port.ib ? port.ibProtoOper() : port.extEthOper() != 0 ? port.extEthOper() : port.ethOper();
+                io.u32(b + 0x14, up ? active : 0);                          // link_active (IB: the ib_proto_oper speed bit)
                 io.set(b + 0x1c, 31, 16, up ? p.num("link.fecModeActive", 0) : 0);
                 io.set(b + 0x38, 3, 0, up ? 0 : 1);                         // link_health
             }

@@ -1,5 +1,6 @@
 package fwsh.emu;
 
+import fwsh.wire.IbLinkModes;
 import fwsh.wire.LinkModes;
 
 import java.util.HashMap;
@@ -18,14 +19,20 @@ final class Port {
     final TrafficModel traffic;
     private final EmuClock clock;
     final long maxMtu;
+    /** port.protocol = ib: an InfiniBand port (PTYS ib fields, PPCNT IB groups); else Ethernet. */
+    final boolean ib;
     final long ethCap;
     final long extEthCap;
+    final long ibProtoCap;
+    final long ibWidthCap;
 
     private int adminStatus = STATUS_UP;
     private long adminMtu;
     private long ethAdmin;
     private long extEthAdmin;
     private boolean anDisable;
+    private long ibProtoAdmin;
+    private long ibWidthAdmin;
     private long linkDownEvents;
 
     private double megabitSeconds;
@@ -39,11 +46,26 @@ final class Port {
         this.traffic = new TrafficModel(p, seed, number);
         this.maxMtu = p.num("port.maxMtu", 9978);
         this.adminMtu = p.num("port.mtu", 1522);
-        this.ethCap = p.num("ptys.ethProtoCapability", 0);
-        this.extEthCap = p.num("ptys.extEthProtoCapability", 0);
+        String protocol = p.str("port.protocol", "eth");
+        if (!protocol.equals("eth") && !protocol.equals("ib")) {
+            throw new IllegalArgumentException("profile " + p.key() + ": port.protocol '" + protocol + "' must be eth or ib");
+        }
+        this.ib = protocol.equals("ib");
+        // An InfiniBand port has no Ethernet modes, whatever an included Ethernet profile says.
+        this.ethCap = ib ? 0 : p.num("ptys.ethProtoCapability", 0);
+        this.extEthCap = ib ? 0 : p.num("ptys.extEthProtoCapability", 0);
+        this.ibProtoCap = ib ? p.num("ptys.ibProtoCapability", 0) : 0;
+        this.ibWidthCap = ib ? p.num("ptys.ibLinkWidthCapability", 0) : 0;
         this.ethAdmin = ethCap;
         this.extEthAdmin = extEthCap;
-        if (LinkModes.fastestMbps(ethCap, extEthCap) == 0) {
+        this.ibProtoAdmin = ibProtoCap;
+        this.ibWidthAdmin = ibWidthCap;
+        if (ib) {
+            if (IbLinkModes.fastestSpeed(ibProtoCap) == 0 || IbLinkModes.widest(ibWidthCap) == 0 || !IbLinkModes.known(ibProtoCap, ibWidthCap)) {
+                throw new IllegalArgumentException("profile " + p.key() + ": an ib port needs ptys.ibProtoCapability (bits 0..8, SDR..XDR) and "
+                        + "ptys.ibLinkWidthCapability (bits 0..4, 1x..12x) naming known speeds and widths");
+            }
+        } else if (LinkModes.fastestMbps(ethCap, extEthCap) == 0) {
             throw new IllegalArgumentException("profile " + p.key() + ": ptys.ethProtoCapability and ptys.extEthProtoCapability name no known link speed; set one of them");
         }
         this.segmentStart = clock.nanos();
@@ -116,10 +138,37 @@ final class Port {
         if (before == STATUS_UP && operStatus() != STATUS_UP) linkDownEvents++;
     }
 
-    /** The mode the link trains to: the fastest admin-enabled mode, and only with admin up. */
+    /** The mode the link trains to: the fastest admin-enabled mode (IB: fastest speed at the widest width), only with admin up. */
     private long operSpeedMbps() {
         if (!(adminStatus == 1 || adminStatus == 3)) return 0;
+        if (ib) return IbLinkModes.mbps(IbLinkModes.fastestSpeed(ibProtoAdmin & ibProtoCap), IbLinkModes.widest(ibWidthAdmin & ibWidthCap));
         return LinkModes.fastestMbps(ethAdmin & ethCap, extEthAdmin & extEthCap);
+    }
+
+    synchronized long ibProtoAdmin() {
+        return ibProtoAdmin;
+    }
+
+    synchronized long ibWidthAdmin() {
+        return ibWidthAdmin;
+    }
+
+    synchronized void setIbAdmin(long proto, long width) {
+        int before = operStatus();
+        fold(clock.nanos());
+        ibProtoAdmin = proto;
+        ibWidthAdmin = width;
+        if (before == STATUS_UP && operStatus() != STATUS_UP) linkDownEvents++;
+    }
+
+    /** The single ib_proto_oper bit (0 while down). */
+    synchronized long ibProtoOper() {
+        return operSpeedMbps() == 0 ? 0 : IbLinkModes.fastestSpeed(ibProtoAdmin & ibProtoCap);
+    }
+
+    /** The single ib_link_width_oper bit (0 while down). */
+    synchronized long ibWidthOper() {
+        return operSpeedMbps() == 0 ? 0 : IbLinkModes.widest(ibWidthAdmin & ibWidthCap);
     }
 
     synchronized long speedMbps() {

@@ -73,45 +73,84 @@ final class Ports {
         }
     }
 
-    /** PTYS 0x5004 (Ethernet): capabilities from the profile, admin masks writable, oper = fastest admin mode. */
+    /**
+     * PTYS 0x5004: capabilities from the profile, admin masks writable, oper = fastest admin mode. On an Ethernet
+     * port proto_mask must select eth (4). On an InfiniBand port (port.protocol = ib) proto_mask ib (1) answers the
+     * ib_proto_* / ib_link_width_* fields; proto_mask eth alone answers with every Ethernet field 0 (the port has no
+     * Ethernet capability, so nothing could be enabled) and a write of it is BAD_PARAM. What real firmware does
+     * for the mismatched mask is not documented in the sources we have; the driver always asks an IB port with
+     * MLX5_PTYS_IB, so this choice only matters to tools that ask wrongly.
+     */
     final class Ptys extends Register {
+        static final int MASK_IB = 1;
+        static final int MASK_ETH = 4;
+
         Ptys() {
             super(0x5004, "PTYS", 0x40);
         }
 
-        private void checkMask(RegIo io) {
+        private long checkMask(RegIo io, Port p) {
             long mask = io.in(0x00, 2, 0);
-            if ((mask & 0x4) == 0) {
-                throw FirmwareError.badParam("PTYS.bad_proto_mask", "proto_mask " + mask + " does not select Ethernet (4); the emulated ports are Ethernet");
+            if (!p.ib && (mask & MASK_ETH) == 0) {
+                throw FirmwareError.badParam("PTYS.bad_proto_mask", "proto_mask " + mask + " does not select Ethernet (4); port " + p.number + " is an Ethernet port");
             }
+            if (p.ib && (mask & (MASK_ETH | MASK_IB)) == 0) {
+                throw FirmwareError.badParam("PTYS.bad_proto_mask", "proto_mask " + mask + " selects neither InfiniBand (1) nor Ethernet (4); port " + p.number + " is an InfiniBand port");
+            }
+            return mask;
         }
 
         @Override
         void read(RegIo io) {
-            checkMask(io);
             Port p = port(io, name);
+            long mask = checkMask(io, p);
             boolean up = p.operStatus() == Port.STATUS_UP;
+            if (p.ib && (mask & MASK_IB) == 0) {
+                // Ethernet view of an IB port: no capability, nothing admin-enabled, nothing active.
+                for (int off = 0x04; off <= 0x30; off += 4) io.u32(off, 0);
+                return;
+            }
             io.set(0x00, 30, 30, p.anDisable() ? 1 : 0);
             io.set(0x00, 29, 29, 1);
             io.set(0x04, 31, 28, up ? 1 : 4);
             io.set(0x04, 15, 0, p.speedMbps() / 100);
             io.u32(0x08, p.extEthCap);
             io.u32(0x0c, p.ethCap);
-            io.u32(0x10, 0);
+            io.set(0x10, 31, 16, p.ibWidthCap);
+            io.set(0x10, 15, 0, p.ibProtoCap);
             io.u32(0x14, p.extEthAdmin());
             io.u32(0x18, p.ethAdmin());
-            io.u32(0x1c, 0);
+            io.set(0x1c, 31, 16, p.ibWidthAdmin());
+            io.set(0x1c, 15, 0, p.ibProtoAdmin());
             io.u32(0x20, up ? p.extEthOper() : 0);
             io.u32(0x24, up ? p.ethOper() : 0);
-            io.u32(0x28, 0);
+            io.set(0x28, 31, 16, up ? p.ibWidthOper() : 0);
+            io.set(0x28, 15, 0, up ? p.ibProtoOper() : 0);
             io.set(0x2c, 3, 0, hca.profile.num("ptys.connectorType", 0));
-            io.u32(0x30, up ? p.ethCap : 0);
+            io.u32(0x30, up && !p.ib ? p.ethCap : 0);
         }
 
         @Override
         void write(RegIo io) {
-            checkMask(io);
             Port p = port(io, name);
+            long mask = checkMask(io, p);
+            if (p.ib) {
+                if ((mask & MASK_IB) == 0) {
+                    throw FirmwareError.badParam("PTYS.eth_on_ib_port", "port " + p.number + " is an InfiniBand port: write ib_proto_admin with proto_mask ib (1)");
+                }
+                long width = io.in(0x1c, 31, 16);
+                long proto = io.in(0x1c, 15, 0);
+                if ((proto & ~p.ibProtoCap) != 0 || (width & ~p.ibWidthCap) != 0) {
+                    throw FirmwareError.badParam("PTYS.admin_not_in_capability", String.format(
+                            "admin masks ib_proto 0x%x width 0x%x include modes outside the capability (ib_proto 0x%x width 0x%x)", proto, width, p.ibProtoCap, p.ibWidthCap));
+                }
+                if (proto == 0 || width == 0) {
+                    throw FirmwareError.badParam("PTYS.empty_admin", "ib_proto_admin and ib_link_width_admin must each enable at least one speed and width");
+                }
+                p.setIbAdmin(proto, width);
+                read(io);
+                return;
+            }
             long ext = io.inU32(0x14);
             long eth = io.inU32(0x18);
             if ((ext & ~p.extEthCap) != 0 || (eth & ~p.ethCap) != 0) {

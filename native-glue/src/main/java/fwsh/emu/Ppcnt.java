@@ -6,6 +6,8 @@ import java.util.Map;
  * PPCNT 0x5008, port performance counters. Each group is a list of (offset inside counter_set,
  * width) and the values come from the port's {@link TrafficModel}; {@code clr} makes the current
  * values the new zero for that group (and priority/TC), grp 63 with clr on a write clears all.
+ * An Ethernet port answers the Ethernet and physical-layer groups; an InfiniBand port answers the
+ * physical-layer groups (the PHY is the same) and the IB groups 0x20/0x21 ({@link IbPortCounters}).
  */
 final class Ppcnt extends Register {
     static final int ID = 0x5008;
@@ -44,6 +46,11 @@ final class Ppcnt extends Register {
             Map.entry(PHYSICAL_STATISTICAL, seq(0x00, 8)),
             Map.entry(PHYSICAL_RECOVERY, new int[]{0x00}),
             Map.entry(RS_FEC_HISTOGRAM, seq(0x00, 16)));
+
+    /** The MAC-level Ethernet groups, refused on an InfiniBand port. */
+    static final java.util.Set<Integer> ETHERNET = java.util.Set.of(IEEE_802_3, RFC_2863, RFC_2819, RFC_3635, ETH_EXTENDED,
+            ETH_DISCARD, PER_PRIORITY, PER_TC, PER_TC_CONGESTION);
+    static final java.util.Set<Integer> INFINIBAND = java.util.Set.of(IbPortCounters.IB_PORT, IbPortCounters.IB_EXTENDED);
 
     private final Hca hca;
 
@@ -95,14 +102,27 @@ final class Ppcnt extends Register {
             synchronized (port) {
                 TrafficModel.Totals t = port.totals();
                 for (int g : LAYOUT.keySet()) {
+                    if (port.ib && ETHERNET.contains(g)) continue;
                     for (int pr = 0; pr < (perPrio(g) ? 8 : 1); pr++) port.sinceClear(port.ppcntBaselines(), g * 32 + pr, raw(g, pr, t, port), true);
+                }
+                if (port.ib) {
+                    for (int g : INFINIBAND) port.sinceClear(port.ppcntBaselines(), g * 32, IbPortCounters.raw(g, t, port), true);
                 }
             }
             return;
         }
+        if (port.ib && ETHERNET.contains(grp)) {
+            throw FirmwareError.badParam("PPCNT.ethernet_group_on_ib_port", "counter group 0x" + Integer.toHexString(grp)
+                    + " is an Ethernet group; port " + port.number + " is an InfiniBand port (groups 0x20, 0x21 and the physical-layer groups)");
+        }
+        if (port.ib && INFINIBAND.contains(grp)) {
+            long[] v = port.sample(port.ppcntBaselines(), grp * 32, t -> IbPortCounters.raw(grp, t, port), clr);
+            IbPortCounters.write(io, COUNTER_SET, grp, v);
+            return;
+        }
         int[] offs = LAYOUT.get(grp);
         if (offs == null) {
-            throw FirmwareError.badParam("PPCNT.unsupported_group", "counter group 0x" + Integer.toHexString(grp) + " is not supported on an Ethernet port");
+            throw FirmwareError.badParam("PPCNT.unsupported_group", "counter group 0x" + Integer.toHexString(grp) + " is not supported on " + (port.ib ? "an InfiniBand port" : "an Ethernet port"));
         }
         if (grp == RS_FEC_HISTOGRAM && Pphcr.histType(hca.profile) == Pphcr.HIST_NONE) {
             throw FirmwareError.badParam("PPCNT.no_fec_histogram", "the active FEC of port " + port.number + " has no RS-FEC histogram (see PPHCR)");

@@ -24,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ProfileLoader {
     static final String RESOURCE_DIR = "fwsh/emu/profiles/";
-    static final List<String> BUILT_IN = List.of("cx6dx", "cx7");
+    static final List<String> BUILT_IN = List.of("cx6dx", "cx7", "cx7ib");
     private static final List<Path> DIRS = new CopyOnWriteArrayList<>();
 
     private ProfileLoader() {

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * <p>Rates: rx/tx fraction of line rate (profile traffic.rxLineRate / txLineRate, each scaled by a
  * seeded factor in [0.9, 1.1) per port), frame-size mix (traffic.sizeMix size:weight), priority mix
  * (traffic.prioMix prio:weight), multicast/broadcast fractions, FCS error, discard and ECN rates per
- * frame, pre-FEC bit error and symbol error rates per bit.
+ * frame, pre-FEC bit error and symbol error rates per bit, transmit discards per transmitted frame (default 0).
  */
 public final class TrafficModel {
     /** Upper bounds of the RFC 2819 size buckets (64, 65-127, ..., 8192-10239). */
@@ -32,6 +32,7 @@ public final class TrafficModel {
     private final double ecnRate;
     private final double preFecBer;
     private final double symbolErrorRate;
+    private final double xmitDiscardRate;
     private final double[] lineRate = new double[2];
 
     TrafficModel(Profile p, long seed, int port) {
@@ -79,6 +80,7 @@ public final class TrafficModel {
         ecnRate = p.dbl("traffic.ecnRate", 1e-3);
         preFecBer = p.dbl("traffic.preFecBer", 1e-8);
         symbolErrorRate = p.dbl("traffic.symbolErrorRate", 1e-13);
+        xmitDiscardRate = p.dbl("traffic.xmitDiscardRate", 0);
     }
 
     static int bucket(int size) {
@@ -119,6 +121,7 @@ public final class TrafficModel {
         t.phyBits = (long) Math.floor(megabitSeconds * 1e6);
         t.correctedBits = (long) Math.floor(t.phyBits * preFecBer);
         t.symbolErrors = (long) Math.floor(t.phyBits * symbolErrorRate);
+        t.xmitDiscards = (long) Math.floor(t.totalFrames[TX] * xmitDiscardRate);
         return t;
     }
 
@@ -140,6 +143,8 @@ public final class TrafficModel {
         public long phyBits;
         public long correctedBits;
         public long symbolErrors;
+        /** Packets dropped before transmission (traffic.xmitDiscardRate per transmitted packet; InfiniBand port_xmit_discards). */
+        public long xmitDiscards;
 
         /** Splits n over 4 lanes so the lanes add up to n. */
         static long lane(long n, int lane) {

@@ -2,6 +2,8 @@ import fwsh.channel.Channel
 import fwsh.channel.DeviceInfo
 import fwsh.channel.Mailbox
 import fwsh.channel.Umem
+import fwsh.emu.EmuClock
+import fwsh.emu.Emulator
 import fwsh.wire.Bits
 
 class HealthSpec extends PackSpecification {
@@ -68,6 +70,45 @@ class HealthSpec extends PackSpecification {
         ['--port', 'x'] | "link/health.groovy: bad argument '--port' (needs a port number >= 1)"
         ['--speed']     | "link/health.groovy: bad argument '--speed'; usage"
         ['--port', '9'] | 'link/health.groovy: emu'
+    }
+
+    def "an InfiniBand port: speed and width from ib_proto_oper and ib_link_width_oper, IB port counters, no autoneg, OK"() {
+        given: "a ConnectX-7 in InfiniBand mode next to the default Ethernet device"
+        session.attach(Emulator.builder('cx7ib').build())
+
+        when:
+        def r = run('link/health.groovy', '--device', '1')
+
+        then:
+        r.lines.contains('  state        up (admin up)')
+        r.lines.contains('  speed        NDR 4x (400 Gb/s)')
+        !r.lines.any { it.startsWith('  autoneg') }
+        r.lines.contains('  mtu          4096 (admin 4096, max 4096)')
+        r.lines.contains('  phy state    active')
+        r.lines.contains('  counters     symbol_error 0, link_error_recovery 0, link_downed 0, port_rcv_errors 0, port_xmit_discards 0')
+        r.lines.any { it ==~ /  fec blocks   corrected \d+, uncorrectable 0 \(over \d+ ms\)/ }
+        r.lines.last() == 'link health: OK'
+        r.result == 0
+    }
+
+    def "IB symbol errors, receive errors and transmit discards make an InfiniBand port DEGRADED with exit code 3"() {
+        given: "one second of NDR traffic on a virtual clock with error rates raised"
+        def clock = EmuClock.virtual()
+        def emu = Emulator.builder('cx7ib').clock(clock).seed(2).set('traffic.symbolErrorRate', '1e-9')
+                .set('traffic.fcsErrorRate', '1e-5').set('traffic.xmitDiscardRate', '1e-6').build()
+        session.attach(emu)
+        clock.advance(java.time.Duration.ofSeconds(1))
+        def t = emu.traffic(1).at(emu.megabitSeconds(1))
+
+        when:
+        def r = run('link/health.groovy', '--device', '1')
+
+        then:
+        t.symbolErrors == 400 && t.fcsErrors > 0 && t.xmitDiscards > 0
+        r.lines.contains("  counters     symbol_error 400, link_error_recovery 0, link_downed 0, port_rcv_errors ${t.fcsErrors}, port_xmit_discards ${t.xmitDiscards}".toString())
+        r.lines.last() == "link health: DEGRADED (symbol_error 400; port_rcv_errors ${t.fcsErrors}; port_xmit_discards ${t.xmitDiscards})".toString()
+        r.result == 3
+        r.exitCode == 3
     }
 
     /** Rewrites PMTU replies so oper_mtu reads 1500. */

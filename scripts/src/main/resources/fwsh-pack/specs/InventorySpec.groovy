@@ -48,4 +48,19 @@ class InventorySpec extends PackSpecification {
         def e = thrown(FwshException)
         e.message == "device/inventory.groovy: unexpected argument '--port'; usage: device/inventory.groovy [--device SEL]"
     }
+
+    def "an InfiniBand device: port_type ib in the caps and the port's speed as NDR 4x (400 Gb/s)"() {
+        given:
+        session.attach(Emulator.builder('cx7ib').build())
+
+        when:
+        def r = run('device/inventory.groovy', '--device', '1')
+
+        then:
+        r.lines.contains('  transport    emulated (fwctl), profile cx7ib')
+        r.lines.any { it ==~ /  caps +log_max_qp 18  .*  port_type ib  .*/ }
+        r.lines.contains('  port 1       up (admin up)  NDR 4x (400 Gb/s)  MTU 4096 (admin 4096, max 4096)  FEC rs_fec_544_514')
+        r.result[0].ports*.speed == ['NDR 4x (400 Gb/s)']
+        r.result[0].caps.port_type == 0
+    }
 }

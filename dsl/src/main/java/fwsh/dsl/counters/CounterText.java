@@ -59,7 +59,28 @@ final class CounterText {
             Map.entry("rs_fec_uncorrectable_blocks", "RS-FEC blocks that could not be corrected"),
             Map.entry("rs_fec_no_errors_blocks", "RS-FEC blocks received without error"),
             Map.entry("rs_fec_corrected_symbols_total", "RS-FEC symbols corrected"),
-            Map.entry("total_successful_recovery_events", "successful physical-layer recoveries"));
+            Map.entry("total_successful_recovery_events", "successful physical-layer recoveries"),
+            Map.entry("symbol_error_counter", "minor link errors (symbol errors) on any lane"),
+            Map.entry("link_error_recovery_counter", "times the link error recovery process completed"),
+            Map.entry("link_downed_counter", "times the link error recovery process failed and the link went down"),
+            Map.entry("port_rcv_errors", "received packets with errors"),
+            Map.entry("port_rcv_remote_physical_errors", "received packets marked bad (EBP) by the sender"),
+            Map.entry("port_rcv_switch_relay_errors", "received packets that could not be forwarded"),
+            Map.entry("port_xmit_discards", "outbound packets discarded (port down or congestion)"),
+            Map.entry("port_xmit_constraint_errors", "outbound packets not sent because of partition or rate constraints"),
+            Map.entry("port_rcv_constraint_errors", "received packets dropped because of partition or rate constraints"),
+            Map.entry("local_link_integrity_errors", "times local physical errors exceeded the link integrity threshold"),
+            Map.entry("excessive_buffer_overrun_errors", "times consecutive flow-control update periods had buffer overruns"),
+            Map.entry("vl_15_dropped", "management (VL15) packets dropped for lack of resources"),
+            Map.entry("port_xmit_wait", "ticks the port had data to send but no flow-control credits"),
+            Map.entry("port_xmit_data", "bytes transmitted (sysfs port_xmit_data shows this / 4, in 4-byte words)"),
+            Map.entry("port_rcv_data", "bytes received (sysfs port_rcv_data shows this / 4, in 4-byte words)"),
+            Map.entry("port_xmit_pkts", "packets transmitted"),
+            Map.entry("port_rcv_pkts", "packets received"),
+            Map.entry("port_unicast_xmit_pkts", "unicast packets transmitted"),
+            Map.entry("port_multicast_xmit_pkts", "multicast packets transmitted"),
+            Map.entry("port_unicast_rcv_pkts", "unicast packets received"),
+            Map.entry("port_multicast_rcv_pkts", "multicast packets received"));
 
     /**
      * A one-line description: a known text, else the catalog's description of the field ({@code catalogText},
@@ -81,7 +102,9 @@ final class CounterText {
     static String unit(String prmName) {
         String n = prmName.toLowerCase(Locale.ROOT);
         if (n.equals("time_since_last_clear")) return "ms";
-        if (n.equals("port_transmit_wait")) return "ticks";
+        if (n.equals("port_transmit_wait") || n.equals("port_xmit_wait")) return "ticks";
+        if (n.equals("port_xmit_data") || n.equals("port_rcv_data")) return "bytes";
+        if (n.equals("link_downed_counter") || n.equals("local_link_integrity_errors") || n.equals("excessive_buffer_overrun_errors")) return "events";
         if (n.endsWith("_duration")) return "us";
         if (n.contains("octets") || n.contains("bytes") || n.equals("transmit_queue")) return "bytes";
         if (n.contains("bits")) return "bits";

@@ -1,9 +1,11 @@
-// Purpose: one table per device: identity, firmware, PSID, ports (state, speed, MTU, FEC), module, temperature, key caps.
+// Purpose: one table per device: identity, firmware, PSID, ports (state, speed, MTU, FEC), module, temperature, key caps;
+//          InfiniBand ports (cap port_type ib) show speed and width, e.g. "NDR 4x (400 Gb/s)".
 // Arguments: [--device SEL] (default: every device in the session)
 // Scope: debug-read-only
 // Example: fwsh device/inventory.groovy --device 0000:3b:00.0
 // Returns: a list with one map per device (the same facts as the table).
 
+import fwsh.wire.IbLinkModes
 import fwsh.wire.LinkModes
 
 def usage = 'usage: device/inventory.groovy [--device SEL]'
@@ -25,10 +27,13 @@ def table = { String title, List rows ->
     rows.each { println "  ${it[0].padRight(w)}  ${it[1]}" }
 }
 
-def port = { d, int p ->
+def port = { d, int p, boolean ib ->
     def paos = d.reg.PAOS.read(local_port: p)
     def state = "${paos.name('oper_status') ?: paos.oper_status} (admin ${paos.name('admin_status') ?: paos.admin_status})"
-    def speed = attempt {
+    def speed = ib ? attempt {
+        def ptys = d.reg.PTYS.read(local_port: p, proto_mask: 1)
+        IbLinkModes.describe(ptys.ib_proto_oper as long, ptys.ib_link_width_oper as long)
+    } : attempt {
         def ptys = d.reg.PTYS.read(local_port: p, proto_mask: 4)
         def m = LinkModes.names(ptys.eth_proto_oper as long, ptys.ext_eth_proto_oper as long)
         if (!m) return 'no link'
@@ -84,7 +89,7 @@ for (d in targets) {
     facts.ports = []
     for (int p = 1; p <= ports; p++) {
         try {
-            def st = port(d, p)
+            def st = port(d, p, g != null && g.port_type == 0)   // port_type 0: InfiniBand
             rows << ["port $p", "${st.state}  ${st.speed}  ${st.mtu}  ${st.fec}"]
             def m = attempt { module(d, p) }
             rows << ["module $p", m instanceof Map ? m.text : m]

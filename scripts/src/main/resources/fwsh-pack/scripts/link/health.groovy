@@ -1,10 +1,12 @@
-// Purpose: link health of one port (state, speed, MTU, PHY state, FEC, error counters, module temperature) and a verdict.
+// Purpose: link health of one port (state, speed, MTU, PHY state, FEC, error counters, module temperature) and a verdict;
+//          Ethernet or InfiniBand (cap port_type ib: speed and width from PTYS ib fields, IB port counters).
 // Arguments: [--port N] (local port, default 1) [--device SEL] (default: the first device)
 // Scope: debug-read-only
 // Example: fwsh link/health.groovy --port 1
 // Result: the last line is "link health: OK|DEGRADED|DOWN (<reasons>)". The script returns, and stores in the
 //         binding variable exitCode, 0 for OK, 3 for DEGRADED, 4 for DOWN, so a batch run exits with it.
 
+import fwsh.wire.IbLinkModes
 import fwsh.wire.LinkModes
 
 def usage = 'usage: link/health.groovy [--port N] [--device SEL]'
@@ -37,12 +39,26 @@ def admin = paos.name('admin_status') ?: "${paos.admin_status}"
 line 'state', "$oper (admin $admin)"
 if (paos.oper_status != 1) down << "oper_status $oper" + (paos.admin_status != 1 ? ", admin_status $admin" : '')
 
-def ptys = d.reg.PTYS.read(local_port: localPort, proto_mask: 4)
-def active = LinkModes.names(ptys.eth_proto_oper as long, ptys.ext_eth_proto_oper as long)
-def rate = ptys.data_rate_oper ? "${ptys.data_rate_oper / 10} Gb/s" : '-'
-line 'speed', active ? "${active[0].tokenize(' ')[1]} (${active*.tokenize(' ')*.get(0).join(', ')}), data rate $rate" : 'no link mode active'
-line 'autoneg', ptys.name('an_status') ?: ptys.an_status
-if (!active && paos.oper_status == 1) degraded << 'no Ethernet link mode active'
+// cap port_type 0 (ib): the port runs InfiniBand; PTYS must be asked with proto_mask ib and has no autoneg.
+boolean ib = false
+try {
+    ib = d.cap.general.port_type == 0
+} catch (FwshException ignored) {
+    // no general caps: treat the port as Ethernet, as before
+}
+if (ib) {
+    def ptys = d.reg.PTYS.read(local_port: localPort, proto_mask: 1)
+    long speed = ptys.ib_proto_oper as long, width = ptys.ib_link_width_oper as long
+    line 'speed', speed && width ? IbLinkModes.describe(speed, width) : 'no InfiniBand speed active'
+    if ((!speed || !width) && paos.oper_status == 1) degraded << 'no InfiniBand speed active'
+} else {
+    def ptys = d.reg.PTYS.read(local_port: localPort, proto_mask: 4)
+    def active = LinkModes.names(ptys.eth_proto_oper as long, ptys.ext_eth_proto_oper as long)
+    def rate = ptys.data_rate_oper ? "${ptys.data_rate_oper / 10} Gb/s" : '-'
+    line 'speed', active ? "${active[0].tokenize(' ')[1]} (${active*.tokenize(' ')*.get(0).join(', ')}), data rate $rate" : 'no link mode active'
+    line 'autoneg', ptys.name('an_status') ?: ptys.an_status
+    if (!active && paos.oper_status == 1) degraded << 'no Ethernet link mode active'
+}
 
 def pmtu = d.reg.PMTU.read(local_port: localPort)
 line 'mtu', "${pmtu.oper_mtu} (admin ${pmtu.admin_mtu}, max ${pmtu.max_mtu})"
@@ -58,11 +74,23 @@ def phy = d.reg.PPCNT.read(local_port: localPort, grp: 0x12).counters
 def sum = { String prefix -> phy.findAll { it.key.startsWith(prefix) }.values().sum(0L) as long }
 long corrected = (phy.rs_fec_corrected_blocks as long) + sum('fc_fec_corrected_blocks_lane')
 long uncorrectable = (phy.rs_fec_uncorrectable_blocks as long) + sum('fc_fec_uncorrectable_blocks_lane')
-line 'counters', "symbol_errors ${phy.symbol_errors}, fec corrected ${corrected}, fec uncorrectable ${uncorrectable}, " +
-        "link_down_events ${phy.link_down_events}, recoveries ${phy.successful_recovery_events} (over ${phy.time_since_last_clear} ms)"
-if (phy.symbol_errors) degraded << "symbol_errors ${phy.symbol_errors}"
-if (uncorrectable) degraded << "fec uncorrectable blocks ${uncorrectable}"
-if (phy.link_down_events) degraded << "link_down_events ${phy.link_down_events}"
+if (ib) {
+    // The IB port counters (PPCNT 0x20, the PMA PortCounters); FEC from the physical layer, as on Ethernet.
+    def pc = d.reg.PPCNT.read(local_port: localPort, grp: 0x20).counters
+    def checks = [['symbol_error', pc.symbol_error_counter], ['link_error_recovery', pc.link_error_recovery_counter],
+                  ['link_downed', pc.link_downed_counter], ['port_rcv_errors', pc.port_rcv_errors],
+                  ['port_xmit_discards', pc.port_xmit_discards]]
+    line 'counters', checks.collect { "${it[0]} ${it[1]}" }.join(', ')
+    line 'fec blocks', "corrected ${corrected}, uncorrectable ${uncorrectable} (over ${phy.time_since_last_clear} ms)"
+    checks.each { if (it[1]) degraded << "${it[0]} ${it[1]}" }
+    if (uncorrectable) degraded << "fec uncorrectable blocks ${uncorrectable}"
+} else {
+    line 'counters', "symbol_errors ${phy.symbol_errors}, fec corrected ${corrected}, fec uncorrectable ${uncorrectable}, " +
+            "link_down_events ${phy.link_down_events}, recoveries ${phy.successful_recovery_events} (over ${phy.time_since_last_clear} ms)"
+    if (phy.symbol_errors) degraded << "symbol_errors ${phy.symbol_errors}"
+    if (uncorrectable) degraded << "fec uncorrectable blocks ${uncorrectable}"
+    if (phy.link_down_events) degraded << "link_down_events ${phy.link_down_events}"
+}
 
 try {
     int module = (d.reg.PMLP.read(local_port: localPort).lane0_module_mapping as long) & 0xff
