@@ -14,9 +14,11 @@ class InventorySpec extends PackSpecification {
         lines.contains('  firmware     22.39.1002   PSID MT_0000000359   device id 0x101d')
         lines.any { it ==~ /  caps +log_max_qp 17  log_max_cq 24  log_max_mkey 24  num_ports 1  port_type eth  debug 1  diag counters \d+/ }
         lines.any { it ==~ /  temperature +ASIC \d+\.\d C \(max \d+\.\d C, threshold 105\.0 C\)/ }
+        lines.contains('  pcie         Gen4 x16 (capable Gen4 x16)')
         lines.contains('  port 1       up (admin up)  100G (100GAUI_2)  MTU 1522 (admin 1522, max 9978)  FEC rs_fec_528_514')
         lines.any { it ==~ /  module 1 +NVIDIA MCP1600-C001E30N SN MT2231VS01234, qsfp28 passive_copper_cable, \d+\.\d C/ }
         r.result[0].psid == 'MT_0000000359'
+        r.result[0].pcie == [speed: 'Gen4', width: 'x16', capable_speed: 'Gen4', capable_width: 'x16']
         r.result[0].ports*.port == [1, 2]
     }
 

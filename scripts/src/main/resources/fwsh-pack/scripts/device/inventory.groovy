@@ -1,4 +1,4 @@
-// Purpose: one table per device: identity, firmware, PSID, ports (state, speed, MTU, FEC), module, temperature, key caps;
+// Purpose: one table per device: identity, firmware, PSID, key caps, temperature, PCIe link, ports (state, speed, MTU, FEC), module;
 //          InfiniBand ports (cap port_type ib) show speed and width, e.g. "NDR 4x (400 Gb/s)".
 // Arguments: [--device SEL] (default: every device in the session)
 // Scope: debug-read-only
@@ -84,6 +84,13 @@ for (d in targets) {
     rows << ['temperature', attempt {
         def t = d.reg.MTMP.read(sensor_index: 0)
         "${t.sensor_name ?: 'ASIC'} ${c(celsius(t.temperature))} (max ${c(celsius(t.max_temperature))}, threshold ${c(celsius(t.temp_threshold_hi))})"
+    }]
+    rows << ['pcie', attempt {
+        def e = d.reg.MPEIN.read(pcie_index: 0)
+        def gen = { long mask -> mask ? "Gen${[1: 1, 2: 2, 4: 3, 16: 4, 32: 5][(int) Long.highestOneBit(mask)] ?: '?'}" : '-' }
+        facts.pcie = [speed: gen(e.link_speed_active as long), width: e.name('link_width_active'),
+                      capable_speed: gen(e.link_speed_enabled as long), capable_width: e.name('link_width_enabled')]
+        "${facts.pcie.speed} ${facts.pcie.width} (capable ${facts.pcie.capable_speed} ${facts.pcie.capable_width})"
     }]
     int ports = Math.max(1, Math.max((info.netdevs ?: []).size(), g?.num_ports ?: 1))
     facts.ports = []
