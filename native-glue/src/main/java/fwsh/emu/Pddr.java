@@ -1,13 +1,15 @@
 package fwsh.emu;
 
 /**
- * PDDR 0x5031, port diagnostics database: page 0 (operational info) and page 3 (module info);
- * other pages give BAD_PARAM. Offsets inside page_data (register 0x08) from the MSTF adb.
+ * PDDR 0x5031, port diagnostics database: page 0 (operational info), page 1 (troubleshooting: why the link is
+ * down, as a monitor opcode and message from mstflint's PDDR table) and page 3 (module info); other pages give
+ * BAD_PARAM. Offsets inside page_data (register 0x08) from the MSTF adb.
  */
 final class Pddr extends Register {
     static final int ID = 0x5031;
     static final int PAGE_DATA = 0x08;
     static final int PAGE_OPERATIONAL = 0;
+    static final int PAGE_TROUBLESHOOTING = 1;
     static final int PAGE_MODULE = 3;
 
     private final Hca hca;
@@ -34,6 +36,13 @@ final class Pddr extends Register {
                 io.set(b + 0x1c, 31, 16, up ? p.num("link.fecModeActive", 0) : 0);
                 io.set(b + 0x38, 3, 0, up ? 0 : 1);                         // link_health
             }
+            case PAGE_TROUBLESHOOTING -> {
+                // The model's link is down only when PAOS closed it (PTYS admin always keeps a supported speed).
+                boolean up = port.operStatus() == Port.STATUS_UP;
+                io.set(b, 15, 0, 0);                                         // group_opcode: monitor opcodes
+                io.set(b + 0x04, 15, 0, up ? 0 : 1);
+                io.ascii(b + 0x0c, 236, up ? "No issue was observed" : "Port is closed by command (see PAOS)");
+            }
             case PAGE_MODULE -> {
                 int id = p.integer("module.identifier", 0x11);
                 io.set(b + 0x04, 31, 28, p.num("module.cableType", 0));
@@ -49,7 +58,7 @@ final class Pddr extends Register {
                 io.set(b + 0x4c, 15, 0, 33000);                              // 3.3 V in 100 uV
             }
             default -> throw FirmwareError.badParam("PDDR.unsupported_page",
-                    "page_select " + page + " is not modelled (0 operational info, 3 module info)");
+                    "page_select " + page + " is not modelled (0 operational info, 1 troubleshooting, 3 module info)");
         }
     }
 }

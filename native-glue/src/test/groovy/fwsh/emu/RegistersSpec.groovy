@@ -204,10 +204,15 @@ class RegistersSpec extends Specification {
         ascii(o, DATA + 0x10, 16) == 'MMA4Z00-NS400'
     }
 
-    def "PDDR: operational page follows the link; module page names the cable"() {
+    def "PDDR: operational page follows the link; troubleshooting page says why it is down; module page names the cable"() {
+        given:
+        def trouble = { byte[] o -> [rget(o, 0x08 + 0x04, 15, 0), ascii(o, DATA + 0x08 + 0x0c, 236)] }
+        def page1 = { read(dev, 0x5031, 0x100, P1 + [[4, 7, 0]: 1L]) }
+
         when:
         def op = read(dev, 0x5031, 0x100, P1 + [[4, 7, 0]: 0L])
         def mod = read(dev, 0x5031, 0x100, P1 + [[4, 7, 0]: 3L])
+        def healthy = page1()
 
         then:
         rget(op, 0x08 + 0x04, 31, 24) == 3
@@ -215,15 +220,23 @@ class RegistersSpec extends Specification {
         rget(op, 0x08 + 0x1c, 31, 16) == 2
         ascii(mod, DATA + 0x08 + 0x24, 16) == 'MCP1600-C001E30N'
         ascii(mod, DATA + 0x08 + 0x3c, 16) == 'MT2231VS01234'
+        trouble(healthy) == [0, 'No issue was observed']
 
         when:
         write(dev, 0x5006, 16, P1 + [[0, 11, 8]: 2L, [4, 31, 31]: 1L])
 
         then:
         rget(read(dev, 0x5031, 0x100, P1), 0x08 + 0x04, 31, 24) == 0
+        trouble(page1()) == [1, 'Port is closed by command (see PAOS)']
+
+        when:
+        write(dev, 0x5006, 16, P1 + [[0, 11, 8]: 1L, [4, 31, 31]: 1L])
+
+        then:
+        trouble(page1()) == [0, 'No issue was observed']
 
         expect:
-        status(read(dev, 0x5031, 0x100, P1 + [[4, 7, 0]: 1L])) == FwStatus.BAD_PARAM
+        status(read(dev, 0x5031, 0x100, P1 + [[4, 7, 0]: 2L])) == FwStatus.BAD_PARAM
     }
 
     def "MCAM advertises the tracer registers (bits 64..67) and MTMP; PCAM advertises PPCNT (bit 8)"() {

@@ -36,6 +36,7 @@ class HealthSpec extends PackSpecification {
 
         then:
         r.lines.contains('  state        down (admin down)')
+        r.lines.contains('  reason       Port is closed by command (see PAOS) (monitor opcode 1)')
         r.lines.last() == 'link health: DOWN (oper_status down, admin_status down; link_down_events 1)'
         r.result == 4
         session.binding().getVariable('exitCode') == 4

@@ -37,7 +37,16 @@ try {
 def oper = paos.name('oper_status') ?: "${paos.oper_status}"
 def admin = paos.name('admin_status') ?: "${paos.admin_status}"
 line 'state', "$oper (admin $admin)"
-if (paos.oper_status != 1) down << "oper_status $oper" + (paos.admin_status != 1 ? ", admin_status $admin" : '')
+if (paos.oper_status != 1) {
+    down << "oper_status $oper" + (paos.admin_status != 1 ? ", admin_status $admin" : '')
+    // why, as the firmware sees it (PDDR troubleshooting page, as mlxlink's "Troubleshooting Info")
+    try {
+        def t = d.reg.PDDR.read(local_port: localPort, page_select: 'troubleshooting_info').page_data.troubleshooting_page
+        line 'reason', "${t.status_message} (monitor opcode ${t.status_opcode})"
+    } catch (FwshException e) {
+        line 'reason', "unavailable (${e.message})"
+    }
+}
 
 // cap port_type 0 (ib): the port runs InfiniBand; PTYS must be asked with proto_mask ib and has no autoneg.
 boolean ib = false
