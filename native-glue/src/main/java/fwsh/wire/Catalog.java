@@ -207,15 +207,19 @@ public final class Catalog {
         }
         if (c == null) throw new UnknownFieldException("catalog capabilities", nameOrType,
                 DidYouMean.suggest(nameOrType, src.capabilities.keySet()));
-        return new CapabilityDef(c.name(), c.type(), c.layout() == null ? null : layout(c.layout()).withTitle(c.name()), c.description());
+        return capabilityDef(c);
     }
 
     public List<CapabilityDef> capabilities() {
         List<CapabilityDef> out = new ArrayList<>();
-        for (CatalogSource.Cap c : src.capabilities.values())
-            out.add(new CapabilityDef(c.name(), c.type(), c.layout() == null || !src.layouts.containsKey(c.layout()) ? null
-                    : layout(c.layout()).withTitle(c.name()), c.description()));
+        for (CatalogSource.Cap c : src.capabilities.values()) out.add(capabilityDef(c));
         return out;
+    }
+
+    /** A capability whose layout this catalog lacks (a kernel struct not imported) has none: it reads raw. */
+    private CapabilityDef capabilityDef(CatalogSource.Cap c) {
+        Layout l = c.layout() == null || !src.layouts.containsKey(c.layout()) ? null : layout(c.layout()).withTitle(c.name());
+        return new CapabilityDef(c.name(), c.type(), l, c.description());
     }
 
     /** Shared enums by name. */

@@ -156,6 +156,20 @@ end
         c.command('QUERY_ISSI').out().field('current_issi').bitOffset() == 0x50
     }
 
+    @Requires({ WireImportSpec.realHeader() != null && Files.isRegularFile(WireImportSpec.realHeader()) })
+    def "capability types get the kernel's layouts once mlx5_ifc.h is added; built in they read raw"() {
+        when:
+        def merged = Catalog.builtin().mergeMissing(Mlx5IfcImporter.parse(realHeader()))
+
+        then:
+        Catalog.builtin().capability('ROCE').layout() == null
+        merged.capability('ROCE').layout().field('roce_version') != null
+        merged.capability('ETHERNET_OFFLOADS').layout().field('lro_cap') != null
+        merged.capability('QOS').layout().name() == 'qos_cap'
+        merged.capability('GENERAL').layout().field('log_max_qp').bitOffset() == 0x9b
+        merged.capabilities().count { it.layout() != null } >= 15
+    }
+
     static boolean tryResolve(Catalog c, String n) {
         try { c.layout(n); true } catch (WireException e) { false }
     }
