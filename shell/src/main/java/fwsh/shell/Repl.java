@@ -5,6 +5,7 @@ import fwsh.dsl.Session;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Attributes;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
@@ -161,6 +162,18 @@ final class Repl {
     }
 
     private Object onWorker(Callable<Object> task) throws Throwable {
+        // Keys typed while the evaluation runs wait, as typed, for the next prompt (a Ctrl-D there leaves): in the
+        // terminal's cooked mode the line discipline would swallow a Ctrl-D at the start of a line. Ctrl-C still
+        // interrupts (raw mode keeps signals).
+        Attributes cooked = terminal.enterRawMode();
+        try {
+            return runOnWorker(task);
+        } finally {
+            terminal.setAttributes(cooked);
+        }
+    }
+
+    private Object runOnWorker(Callable<Object> task) throws Throwable {
         interrupts = 0;
         Future<Object> f = worker.submit(() -> {
             evaluating = Thread.currentThread();

@@ -71,18 +71,21 @@ class TmuxReplSpec extends Specification {
         tmux('kill-server')
     }
 
-    def "start, complete a register with Tab, read it, Ctrl-C a busy loop, evaluate again, /exit"() {
-        given: 'an init script that puts a fake device with registers in the session'
+    /** Starts fwsh in tmux with an init script that puts a fake device with registers in the session. */
+    String start() {
         def init = home.resolve('init.groovy')
         init.toFile().text = 'dev = new fwsh.shell.FakeDevice()\n'
         String cp = System.getProperty('surefire.test.class.path') ?: System.getProperty('java.class.path')
         String java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
         def cmd = [java, '-cp', cp, 'fwsh.shell.Main', '--init', init.toString()].collect { "'$it'" }.join(' ')
-
-        when: 'fwsh starts in tmux'
         tmux('new-session', '-d', '-s', 'repl', '-x', '120', '-y', '40',
                 "env HOME='$home' XDG_STATE_HOME='$home/state' XDG_CONFIG_HOME='$home/config' TERM=xterm-256color $cmd; echo FWSH-EXITED-\$?; sleep 30")
-        def s = waitFor('the prompt') { prompts(it) == 1 }
+        waitFor('the prompt') { prompts(it) == 1 }
+    }
+
+    def "start, complete a register with Tab, read it, Ctrl-C a busy loop, evaluate again, /exit"() {
+        when: 'fwsh starts in tmux'
+        def s = start()
 
         then: 'the banner and the status line are there'
         s.contains('Type /help for commands')
@@ -120,5 +123,24 @@ class TmuxReplSpec extends Specification {
         then: 'fwsh exits with status 0 and left its history behind'
         waitFor('the exit') { it.contains('FWSH-EXITED-0') }
         home.resolve('state/fwsh/history').toFile().text.contains('6 * 7')
+    }
+
+    def "keys typed while an evaluation runs wait for the prompt, and a Ctrl-D typed then leaves after the result"() {
+        given:
+        start()
+
+        when: 'a command runs for a few seconds and the next line and Ctrl-D are typed meanwhile'
+        tmux('send-keys', '-t', 'repl', 'Thread.sleep(4000); 6 * 7', 'Enter')
+        waitFor('the evaluation to start') { lastPrompt(it) == 'fwsh> Thread.sleep(4000); 6 * 7' }
+        tmux('send-keys', '-t', 'repl', '1 + 1', 'Enter')
+        tmux('send-keys', '-t', 'repl', 'C-d')
+        def during = screen().readLines()
+
+        then: 'nothing ran early; then the result, the typed line and its result, and the exit'
+        !during.contains('42')
+        def s = waitFor('the exit') { it.contains('FWSH-EXITED-0') }
+        def lines = s.readLines()*.stripTrailing()
+        lines.indexOf('42') < lines.indexOf('fwsh> 1 + 1')
+        lines.indexOf('fwsh> 1 + 1') < lines.indexOf('2')
     }
 }
