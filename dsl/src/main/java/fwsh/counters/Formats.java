@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.text.JsonString;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ public final class Formats {
         for (int i = 0; i < s.defs().size(); i++) {
             CounterDef d = s.defs().get(i);
             sb.append(',');
-            jsonString(sb, d.name());
+            JsonString.quote(sb, d.name());
             sb.append(':').append(Units.value(s.value(i), d));
         }
         return sb.append('}').toString();
@@ -121,24 +123,5 @@ public final class Formats {
     static String csvCell(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
         return '"' + s.replace("\"", "\"\"") + '"';
-    }
-
-    static void jsonString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
     }
 }

@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.text.JsonString;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +36,7 @@ final class SampleWriter implements AutoCloseable {
         this.jsonKeys = new byte[defs.size()][];
         for (int i = 0; i < defs.size(); i++) {
             StringBuilder sb = new StringBuilder(",");
-            Formats.jsonString(sb, defs.get(i).name());
+            JsonString.quote(sb, defs.get(i).name());
             jsonKeys[i] = sb.append(':').toString().getBytes(StandardCharsets.UTF_8);
         }
         if (format == SampleFormat.CSV) {

@@ -1,5 +1,7 @@
 package fwsh.replay;
 
+import fwsh.text.JsonString;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,13 +29,13 @@ final class Json {
         private StringBuilder key(String k) {
             if (!first) sb.append(',');
             first = false;
-            quote(sb, k);
+            JsonString.quote(sb, k);
             return sb.append(':');
         }
 
         Line put(String k, String v) {
             if (v == null) key(k).append("null");
-            else quote(key(k), v);
+            else JsonString.quote(key(k), v);
             return this;
         }
 
@@ -51,7 +53,7 @@ final class Json {
             StringBuilder b = key(k).append('[');
             for (int i = 0; i < v.size(); i++) {
                 if (i > 0) b.append(',');
-                quote(b, v.get(i));
+                JsonString.quote(b, v.get(i));
             }
             b.append(']');
             return this;
@@ -66,26 +68,6 @@ final class Json {
         public String toString() {
             return sb + "}";
         }
-    }
-
-    static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    // Control and line-separator characters are escaped so a record stays on one line.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
     }
 
     /** Parses one JSON object. */

@@ -1,5 +1,7 @@
 package fwsh.trace;
 
+import fwsh.text.JsonString;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.BitSet;
@@ -119,31 +121,10 @@ public final class TraceFormatter implements TraceSink {
     private void json(StringBuilder l, long ts, boolean lost, int eventId, CharSequence text) {
         l.append("{\"ts\":").append(ts);
         if (realTs != null) { l.append(",\"time\":\""); realTs.appendTo(l, ts); l.append('"'); }
-        if (device != null) { l.append(",\"dev\":"); jsonString(l, device); }
+        if (device != null) { l.append(",\"dev\":"); JsonString.quote(l, device); }
         l.append(",\"lost\":").append(lost).append(",\"event_id\":").append(eventId).append(",\"msg\":");
-        jsonString(l, text);
+        JsonString.quote(l, text);
         l.append('}');
-    }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    static void jsonString(StringBuilder l, CharSequence s) {
-        l.append('"');
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> l.append("\\\"");
-                case '\\' -> l.append("\\\\");
-                case '\n' -> l.append("\\n");
-                case '\r' -> l.append("\\r");
-                case '\t' -> l.append("\\t");
-                default -> {
-                    if (c < 0x20) l.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    else l.append(c);
-                }
-            }
-        }
-        l.append('"');
     }
 
     /** Lines written. */
