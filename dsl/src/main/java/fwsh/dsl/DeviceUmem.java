@@ -1,5 +1,6 @@
 package fwsh.dsl;
 
+import fwsh.base.FwshException;
 import fwsh.channel.Umem;
 
 import java.nio.ByteBuffer;

@@ -1,5 +1,7 @@
 package fwsh.dsl;
 
+import fwsh.base.FwshException;
+
 /** The firmware answered with a non-zero status: the RPC was delivered and refused. */
 public class FirmwareStatusException extends FwshException {
     private final int status;

@@ -1,5 +1,7 @@
 package fwsh.dsl;
 
+import fwsh.base.FwshException;
+
 /** An RPC or scope change refused by the session before anything was sent. */
 public class ScopeRefusedException extends FwshException {
     public ScopeRefusedException(String message) {

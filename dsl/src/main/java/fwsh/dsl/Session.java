@@ -1,5 +1,6 @@
 package fwsh.dsl;
 
+import fwsh.base.FwshException;
 import fwsh.channel.Channel;
 import fwsh.wire.Catalog;
 import groovy.lang.Binding;

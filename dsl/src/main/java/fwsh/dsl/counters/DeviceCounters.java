@@ -16,7 +16,7 @@ import fwsh.counters.Ticker;
 import fwsh.counters.Watch;
 import fwsh.dsl.Describable;
 import fwsh.dsl.Device;
-import fwsh.dsl.FwshException;
+import fwsh.base.FwshException;
 import fwsh.dsl.Register;
 import fwsh.emu.EmulatedDevice;
 import fwsh.emu.VirtualClock;

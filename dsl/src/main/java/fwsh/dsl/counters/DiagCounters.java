@@ -5,7 +5,7 @@ import fwsh.counters.CounterSource;
 import fwsh.dsl.Decoded;
 import fwsh.dsl.Describable;
 import fwsh.dsl.Device;
-import fwsh.dsl.FwshException;
+import fwsh.base.FwshException;
 import fwsh.wire.Value;
 
 import java.time.Duration;

@@ -4,7 +4,7 @@ import fwsh.channel.DeviceGoneException;
 import fwsh.dsl.Decoded;
 import fwsh.dsl.Device;
 import fwsh.dsl.DeviceUmem;
-import fwsh.dsl.FwshException;
+import fwsh.base.FwshException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,7 +2,7 @@ package fwsh.dsl.dump;
 
 import fwsh.dsl.Decoded;
 import fwsh.dsl.Device;
-import fwsh.dsl.FwshException;
+import fwsh.base.FwshException;
 import fwsh.dsl.Register;
 
 import java.io.ByteArrayOutputStream;

@@ -8,7 +8,7 @@ import fwsh.channel.Transport;
 import fwsh.dsl.Decoded;
 import fwsh.dsl.Describable;
 import fwsh.dsl.Device;
-import fwsh.dsl.FwshException;
+import fwsh.base.FwshException;
 import fwsh.dsl.RawReply;
 import fwsh.dsl.Shown;
 import fwsh.dsl.dump.MkeyBuffer;

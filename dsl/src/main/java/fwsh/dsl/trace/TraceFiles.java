@@ -1,6 +1,6 @@
 package fwsh.dsl.trace;
 
-import fwsh.dsl.FwshException;
+import fwsh.base.FwshException;
 import fwsh.dsl.Shown;
 import fwsh.trace.CaptureRecord;
 import fwsh.trace.StringDb;

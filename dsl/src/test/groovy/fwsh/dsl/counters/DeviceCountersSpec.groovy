@@ -5,7 +5,7 @@ import fwsh.channel.Scope
 import fwsh.channel.Transport
 import fwsh.counters.Watch
 import fwsh.dsl.Device
-import fwsh.dsl.FwshException
+import fwsh.base.FwshException
 import fwsh.dsl.RecordingChannel
 import fwsh.dsl.ScopeRefusedException
 import fwsh.dsl.ScriptRunner

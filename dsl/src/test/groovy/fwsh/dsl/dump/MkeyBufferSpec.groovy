@@ -1,7 +1,7 @@
 package fwsh.dsl.dump
 
 import fwsh.dsl.FirmwareStatusException
-import fwsh.dsl.FwshException
+import fwsh.base.FwshException
 import fwsh.dsl.Session
 import fwsh.dsl.SessionOptions
 import fwsh.emu.EmulatedDevice

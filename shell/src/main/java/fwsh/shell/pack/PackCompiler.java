@@ -63,7 +63,7 @@ final class PackCompiler {
         config.setTargetDirectory(classes.toFile());
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStarImports("fwsh.dsl", "fwsh.shell.pack", "spock.lang");
-        imports.addImports("fwsh.channel.Scope");
+        imports.addImports("fwsh.base.FwshException", "fwsh.channel.Scope");
         config.addCompilationCustomizers(imports, new SessionGuard());
         CompilationUnit unit = new CompilationUnit(config, null, new groovy.lang.GroovyClassLoader(PackCompiler.class.getClassLoader()));
         for (Path s : sources) unit.addSource(s.toFile());

@@ -1,6 +1,6 @@
 package fwsh.shell.pack;
 
-import fwsh.dsl.FwshException;
+import fwsh.base.FwshException;
 import fwsh.dsl.Privilege;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
