@@ -4,11 +4,11 @@ import fwsh.channel.Opcode
 import fwsh.channel.Scope
 import fwsh.channel.Transport
 import fwsh.dsl.Device
-import fwsh.dsl.ScopeRefusedException
 import fwsh.dsl.ScriptRunner
 import fwsh.dsl.Session
 import fwsh.dsl.SessionOptions
 import fwsh.dsl.dump.ResourceDump
+import fwsh.dsl.engine.ScopeRefusedException
 import fwsh.emu.EmuClock
 import fwsh.emu.EmulatedDevice
 import fwsh.emu.Emulator

@@ -1,6 +1,6 @@
 package fwsh.dsl.dump;
 
-import fwsh.dsl.Hexdump;
+import fwsh.dsl.engine.Hexdump;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package fwsh.dsl
+package fwsh.dsl.engine
 
 import fwsh.base.FwshException
 import fwsh.channel.Channel
@@ -6,6 +6,8 @@ import fwsh.channel.DeviceInfo
 import fwsh.channel.Scope
 import fwsh.channel.Transport
 import fwsh.channel.Umem
+import fwsh.dsl.Session
+import fwsh.dsl.SessionOptions
 import spock.lang.Specification
 import spock.lang.TempDir
 

@@ -1,4 +1,4 @@
-package fwsh.dsl;
+package fwsh.dsl.engine;
 
 import java.math.BigInteger;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package fwsh.dsl;
+package fwsh.dsl.engine;
 
 /** Every DSL object answers {@code help(obj)} with a short description of what it is and what it offers. */
 public interface Describable {

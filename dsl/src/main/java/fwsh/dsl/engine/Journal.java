@@ -1,4 +1,4 @@
-package fwsh.dsl;
+package fwsh.dsl.engine;
 
 import groovy.json.JsonOutput;
 import groovy.json.JsonSlurper;

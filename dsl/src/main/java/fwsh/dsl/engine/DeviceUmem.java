@@ -1,4 +1,4 @@
-package fwsh.dsl;
+package fwsh.dsl.engine;
 
 import fwsh.base.FwshException;
 import fwsh.channel.Umem;
@@ -10,7 +10,7 @@ public final class DeviceUmem implements AutoCloseable, Describable {
     private final Umem umem;
     private final Runnable onClose;
 
-    DeviceUmem(Umem umem, Runnable onClose) {
+    public DeviceUmem(Umem umem, Runnable onClose) {
         this.umem = umem;
         this.onClose = onClose;
     }
@@ -59,7 +59,7 @@ public final class DeviceUmem implements AutoCloseable, Describable {
         if (!umem.isOpen()) throw new FwshException("umem " + umem.id() + " is closed");
     }
 
-    Umem raw() {
+    public Umem raw() {
         return umem;
     }
 

@@ -1,4 +1,4 @@
-package fwsh.dsl;
+package fwsh.dsl.engine;
 
 /** Classic hexdump lines: offset, 16 bytes in hex, ASCII. */
 public final class Hexdump {

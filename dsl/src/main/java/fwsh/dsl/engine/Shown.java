@@ -1,4 +1,4 @@
-package fwsh.dsl;
+package fwsh.dsl.engine;
 
 import java.util.concurrent.atomic.AtomicReference;
 

@@ -1,5 +1,6 @@
-package fwsh.dsl;
+package fwsh.dsl.engine;
 
+import fwsh.base.FwshException;
 import fwsh.channel.Channel;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.FwctlPolicy;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * scope in force, journals state changes before sending, and turns a firmware status into one line.
  * No lock: concurrent callers go straight to the channel.
  */
-final class RpcEngine {
+public final class RpcEngine {
     private final Channel channel;
     private final ScopeGuard scopes;
     private final Journal journal;
@@ -29,11 +30,11 @@ final class RpcEngine {
     private volatile boolean taintWarned;
 
     /** The device identity journaled with each write; psid/serial are read once, lazily. */
-    interface Identity {
+    public interface Identity {
         Map<String, Object> forJournal();
     }
 
-    RpcEngine(Channel channel, ScopeGuard scopes, Journal journal, Consumer<String> warnings, Identity identity,
+    public RpcEngine(Channel channel, ScopeGuard scopes, Journal journal, Consumer<String> warnings, Identity identity,
               Duration timeout) {
         this.channel = channel;
         this.waiter = new RpcWaiter(channel, timeout);
@@ -71,6 +72,22 @@ final class RpcEngine {
             throw new FirmwareStatusException(r.route().what(), status, c.statusName(status), c.statusText(status), Mailbox.syndrome(out));
         }
         return out;
+    }
+
+    /**
+     * A raw mailbox ({@code dev.rpc(bytes, outlen)}), returned whatever its status. It is admitted as a state
+     * change unless its command is a query or fwctl allows it at debug-read-only.
+     */
+    public RawReply rawRpc(byte[] in, int outLen) {
+        if (in.length < 16) throw new FwshException("an input mailbox needs at least 16 bytes, got " + in.length);
+        int opcode = Mailbox.opcode(in);
+        int opMod = Mailbox.opMod(in);
+        String name = Catalog.builtin().opcodeName(opcode);
+        boolean query = name != null && Commands.isRead(name);
+        boolean write = !(query || FwctlPolicy.minScope(opcode, opMod).filter(s -> s == Scope.DEBUG_READ_ONLY).isPresent());
+        String what = (name == null ? "opcode 0x" + Integer.toHexString(opcode) : name) + " (raw)";
+        return new RawReply(sendRaw(new RpcRequest(route(what, opcode, opMod, write, null), in, outLen,
+                Map.of("in", Hexdump.of(in).trim()), null)));
     }
 
     /** Sends and returns the output mailbox whatever its status (for dev.rpc). */

@@ -1,4 +1,4 @@
-package fwsh.dsl;
+package fwsh.dsl.engine;
 
 import fwsh.wire.Bits;
 import fwsh.wire.Catalog;
@@ -21,7 +21,7 @@ public final class Commands extends GroovyObjectSupport implements Describable, 
     private final java.util.function.Supplier<Catalog> catalogs;
     private final RpcEngine engine;
 
-    Commands(java.util.function.Supplier<Catalog> catalogs, RpcEngine engine) {
+    public Commands(java.util.function.Supplier<Catalog> catalogs, RpcEngine engine) {
         this.catalogs = catalogs;
         this.engine = engine;
     }

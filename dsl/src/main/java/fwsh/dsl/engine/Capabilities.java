@@ -1,4 +1,4 @@
-package fwsh.dsl;
+package fwsh.dsl.engine;
 
 import fwsh.wire.CapabilityDef;
 import fwsh.wire.Catalog;
@@ -15,7 +15,7 @@ public final class Capabilities extends GroovyObjectSupport implements Describab
     private final RpcEngine engine;
     private final Map<String, CapabilitySet> sets = new ConcurrentHashMap<>();
 
-    Capabilities(java.util.function.Supplier<Catalog> catalogs, RpcEngine engine) {
+    public Capabilities(java.util.function.Supplier<Catalog> catalogs, RpcEngine engine) {
         this.catalogs = catalogs;
         this.engine = engine;
     }

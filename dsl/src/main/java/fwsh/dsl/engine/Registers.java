@@ -1,4 +1,4 @@
-package fwsh.dsl;
+package fwsh.dsl.engine;
 
 import fwsh.wire.Catalog;
 import fwsh.wire.RegisterDef;
@@ -15,7 +15,7 @@ public final class Registers extends GroovyObjectSupport implements Describable,
     private final RpcEngine engine;
     private final Map<String, Register> cache = new ConcurrentHashMap<>();
 
-    Registers(java.util.function.Supplier<Catalog> catalogs, RpcEngine engine) {
+    public Registers(java.util.function.Supplier<Catalog> catalogs, RpcEngine engine) {
         this.catalogs = catalogs;
         this.engine = engine;
     }
