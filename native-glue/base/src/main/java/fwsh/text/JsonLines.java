@@ -121,7 +121,7 @@ public final class JsonLines {
     }
 
     private static IllegalArgumentException invalid(JsonParser p, String what) {
-        return new IllegalArgumentException("invalid JSON at column " + p.currentLocation().getColumnNr() + ": " + what);
+        return new IllegalArgumentException("invalid JSON at column " + p.currentTokenLocation().getColumnNr() + ": " + what);
     }
 
     static String lineSeparatorEscape(char c) {

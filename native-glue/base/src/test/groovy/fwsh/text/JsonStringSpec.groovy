@@ -55,7 +55,7 @@ class JsonStringSpec extends Specification {
         where:
         text                         | message
         '{"a":1,"b":'                | /invalid JSON at column 12: .*end-of-input.*/
-        '[1,2]'                      | /invalid JSON at column 2: expected a JSON object starting with '\{'/
+        '[1,2]'                      | /invalid JSON at column 1: expected a JSON object starting with '\{'/
         '{"a":1} x'                  | /invalid JSON at column \d+: .*/
         '{"a":1,"a":2}'              | /invalid JSON at column 11: Duplicate field 'a'/
         '{"a":123456789012345678901}' | /invalid JSON at column \d+: integer 123456789012345678901 is out of range/
