@@ -91,6 +91,11 @@ public final class FwshCommand implements Callable<Integer> {
         o.source.check();
         if (o.script != null && !Files.isRegularFile(o.script) && !PackScripts.exists(o.script.toString())) {
             String word = o.script.toString();
+            if (Main.SUBCOMMANDS.containsKey(word)) {
+                // Only after fwsh's own options: a subcommand would not see them.
+                throw new UsageException("'" + word + "' is a subcommand and comes first, with its own options after it: fwsh "
+                        + word + " [OPTIONS] (fwsh " + word + " --help)");
+            }
             throw new UsageException("no script file '" + word + "' (nor a pack script of that name; see --list-scripts)"
                     + UsageErrors.didYouMean(closeNames(word)));
         }

@@ -9,13 +9,12 @@ import fwsh.shell.cli.UsageException;
 import fwsh.shell.pack.PackCommand;
 import fwsh.shell.pack.TestCommand;
 import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -43,6 +42,9 @@ public final class Main {
     static {
         SUBCOMMANDS.put("test", TestCommand::new);
         SUBCOMMANDS.put("pack", PackCommand::new);
+        // picocli's factory looks for groovy.lang.Closure (closures in annotations, which fwsh does not use);
+        // loading it starts Groovy's runtime, hundreds of milliseconds that --version and --help need not pay.
+        System.setProperty("picocli.disable.closures", "true");
     }
 
     private Main() {
@@ -58,17 +60,18 @@ public final class Main {
         return run(args, in, out, err, systemSessionOptions());
     }
 
-    /** {@code base}: session options the command line does not set (a fake discovery in specs). */
+    /**
+     * {@code base}: session options the command line does not set (a fake discovery in specs). Only the
+     * subcommand the first word names is built, or all of them for --help; a script run builds none.
+     */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, SessionOptions base) {
         Streams io = new Streams(in, out, err);
-        String first = args.length > 0 ? args[0] : null;
-        return commandLine(io, base, name -> !SUBCOMMANDS.containsKey(first) || name.equals(first)).execute(args);
+        String first = args.length > 0 ? args[0] : "";
+        boolean help = Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+        return commandLine(io, base, name -> help || name.equals(first)).execute(args);
     }
 
-    /**
-     * The command line with the subcommands {@code wanted} accepts. A run whose first word names a subcommand
-     * builds only that one; any other builds them all (for --help, the completion script and "did you mean").
-     */
+    /** The command line with the subcommands {@code wanted} accepts (all: the completion script, specs). */
     static CommandLine commandLine(Streams io, SessionOptions base, java.util.function.Predicate<String> wanted) {
         CommandLine cl = new CommandLine(new FwshCommand(io, base));
         cl.getCommandSpec().parser().stopAtPositional(true); // a script's words are its own (not for subcommands)
@@ -79,26 +82,12 @@ public final class Main {
         cl.setHelpFactory(new HelpLayout());
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
-        cl.setExecutionStrategy(Main::execute);
         cl.setParameterExceptionHandler((e, args) -> UsageErrors.print(e.getCommandLine(), UsageErrors.describe(e), e.getCommandLine().getErr()));
         cl.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof UsageException) return UsageErrors.print(command, e.getMessage(), command.getErr());
             throw e;
         });
         return cl;
-    }
-
-    /** Help first; fwsh's own options before a subcommand are a mistake (they would silently not apply). */
-    private static int execute(ParseResult parsed) {
-        Integer help = CommandLine.executeHelpRequest(parsed);
-        if (help != null) return help;
-        ParseResult sub = parsed.subcommand();
-        if (sub != null && !parsed.matchedArgs().isEmpty()) {
-            String name = sub.commandSpec().name();
-            throw new ParameterException(parsed.commandSpec().commandLine(), "'" + name + "' is a subcommand and comes first, with its own"
-                    + " options after it: fwsh " + name + " [OPTIONS] (fwsh " + name + " --help)");
-        }
-        return new CommandLine.RunLast().execute(parsed);
     }
 
     static SessionOptions systemSessionOptions() {

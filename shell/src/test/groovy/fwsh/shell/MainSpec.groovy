@@ -72,6 +72,7 @@ class MainSpec extends Specification {
 
         then:
         help.status == 0 && help.out.startsWith('Usage: fwsh [OPTIONS]') && help.out.contains('Exit status:\n  0 success')
+        help.out.contains('Commands:\n  test  ') && help.out.contains('\n  pack  ')
         version.status == 0 && version.out ==~ /fwsh \S+ \(Groovy 5\.\S+, Java \S+\)\n/
     }
 
