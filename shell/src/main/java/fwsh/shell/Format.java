@@ -3,8 +3,7 @@ package fwsh.shell;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-import java.util.Arrays;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.Locale;
 
 /** --format: how results are printed. */
@@ -26,10 +25,9 @@ public enum Format {
     }
 
     /** What the completion script offers. */
-    public static final class Names implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(values()).map(Format::toString).iterator();
+    public static final class Names extends ArrayList<String> {
+        public Names() {
+            for (Format f : values()) add(f.toString());
         }
     }
 }

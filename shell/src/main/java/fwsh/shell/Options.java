@@ -93,9 +93,8 @@ public final class Options {
         public void consumeParameters(Stack<String> words, ArgSpec option, CommandSpec command) {
             if (words.isEmpty()) throw new MissingParameterException(command.commandLine(), option, "-e needs CODE");
             option.setValue(words.pop());
-            Options o = command.commandLine().getCommand() instanceof FwshCommand f ? f.options : null;
-            if (o == null) throw new IllegalStateException("-e outside the fwsh command");
-            while (!words.isEmpty()) o.args.add(words.pop());
+            List<String> args = ((FwshCommand) command.userObject()).options.args;
+            while (!words.isEmpty()) args.add(words.pop());
         }
     }
 }

@@ -47,14 +47,17 @@ class ShellInputTargets {
         }
     }
 
+    /** fwsh's command line with every subcommand; picocli resets it at each parse. */
+    static final picocli.CommandLine COMMAND_LINE = fwsh.shell.Main.commandLine(
+            new fwsh.shell.cli.Streams(new ByteArrayInputStream(new byte[0]), System.out, System.err),
+            new fwsh.dsl.SessionOptions(), { true } as java.util.function.Predicate)
+
     static void options(byte[] data) {
         // NUL separates arguments, as in a process's argv.
         String[] argv = new String(data, StandardCharsets.UTF_8).split('\u0000', -1)
-        def io = new fwsh.shell.cli.Streams(new ByteArrayInputStream(new byte[0]), System.out, System.err)
-        def cl = fwsh.shell.Main.commandLine(io, new fwsh.dsl.SessionOptions(), { true } as java.util.function.Predicate)
         String message = null
         try {
-            cl.parseArgs(argv)
+            COMMAND_LINE.parseArgs(argv)
         } catch (picocli.CommandLine.ParameterException e) {
             message = fwsh.shell.cli.UsageErrors.describe(e)
         }

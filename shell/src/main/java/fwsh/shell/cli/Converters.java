@@ -91,37 +91,30 @@ public final class Converters {
 
     // ---- what the completion script offers
 
-    public static final class ScopeNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return List.of("debug-read-only", "configuration", "debug-write", "debug-write-full").iterator();
+    public static final class ScopeNames extends ArrayList<String> {
+        public ScopeNames() {
+            for (Scope s : Scope.values()) add(s.label);
         }
     }
 
-    public static final class TransportNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return List.of("fwctl", "mlx5ctl").iterator();
+    public static final class TransportNames extends ArrayList<String> {
+        public TransportNames() {
+            super(List.of(Transport.FWCTL.label, Transport.MLX5CTL.label));
         }
     }
 
-    public static final class ReplayModeNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return List.of("matched", "ordered").iterator();
+    public static final class ReplayModeNames extends ArrayList<String> {
+        public ReplayModeNames() {
+            for (ReplayMode m : ReplayMode.values()) add(m.name().toLowerCase(Locale.ROOT));
         }
     }
 
-    /** Each built-in profile alone and with each personality. */
+    /** Each profile alone and with each personality; listed only when iterated (picocli builds one every run). */
     public static final class EmulationNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
             List<String> all = new ArrayList<>();
-            for (String p : Emulator.profiles()) {
-                all.add(p);
-                all.add(p + ":fwctl");
-                all.add(p + ":mlx5ctl");
-            }
+            for (String p : Emulator.profiles()) all.addAll(List.of(p, p + ":fwctl", p + ":mlx5ctl"));
             return all.iterator();
         }
     }
