@@ -1,5 +1,6 @@
 package fwsh.dsl;
 
+import fwsh.base.FwshException;
 import fwsh.backend.DiscoveredDevice;
 import fwsh.backend.Discovery;
 import fwsh.channel.Channel;
@@ -34,7 +35,7 @@ final class DeviceSources {
 
     static void populate(Session session, SessionOptions options) {
         if (options.replay != null) {
-            ReplayMode mode = options.replayMode == null ? ReplayMode.MATCHED : ReplayMode.parse(options.replayMode);
+            ReplayMode mode = options.replayMode == null ? ReplayMode.MATCHED : replayMode(options.replayMode);
             ReplayChannel replay = ReplayChannel.open(options.replay, mode);
             replay.notes().forEach(n -> session.note("replay: " + n));
             session.attach(replay);
@@ -134,6 +135,19 @@ final class DeviceSources {
         if (options.record == null) return channel;
         Path file = index == 0 ? options.record : options.record.resolveSibling(options.record.getFileName() + "." + index);
         return RecordingChannel.create(channel, file);
+    }
+
+    static List<String> profiles() {
+        return Emulator.profiles();
+    }
+
+    /** Throws FwshException naming the bad mode. */
+    static ReplayMode replayMode(String text) {
+        try {
+            return ReplayMode.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new FwshException(e.getMessage());
+        }
     }
 
     /** "cx7", "cx7:fwctl", "cx6dx:mlx5ctl,cx7:fwctl"; null or blank is the default device. */

@@ -1,5 +1,7 @@
 package fwsh.dsl;
 
+import fwsh.base.FwshException;
+
 import java.util.List;
 
 /**

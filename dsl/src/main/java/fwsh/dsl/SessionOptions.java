@@ -5,6 +5,8 @@ import fwsh.channel.Scope;
 import fwsh.channel.Transport;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
 /** What the command line (or a spec) asks of a session. Mutable builder-style bean; every field optional. */
 public final class SessionOptions {
@@ -53,6 +55,16 @@ public final class SessionOptions {
     public static String checkEmulation(String spec) {
         DeviceSources.parseEmulation(spec);
         return spec;
+    }
+
+    /** The emulator profiles --emulate knows (built in and from fwsh.emu.profiles). */
+    public static List<String> emulatorProfiles() {
+        return DeviceSources.profiles();
+    }
+
+    /** Checks a --replay-mode value (matched or ordered, any case); returns it in lower case. */
+    public static String checkReplayMode(String mode) {
+        return DeviceSources.replayMode(mode).name().toLowerCase(Locale.ROOT);
     }
 
     public SessionOptions ceiling(Scope scope) {

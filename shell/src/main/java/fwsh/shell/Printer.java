@@ -1,7 +1,7 @@
 package fwsh.shell;
 
-import fwsh.dsl.Hexdump;
-import fwsh.dsl.Shown;
+import fwsh.dsl.engine.Hexdump;
+import fwsh.dsl.engine.Shown;
 import groovy.json.JsonOutput;
 import org.codehaus.groovy.runtime.InvokerHelper;
 

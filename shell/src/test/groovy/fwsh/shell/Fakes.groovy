@@ -1,8 +1,8 @@
 package fwsh.shell
 
-import fwsh.dsl.ArgumentCompletable
-import fwsh.dsl.Completable
-import fwsh.dsl.Describable
+import fwsh.dsl.engine.ArgumentCompletable
+import fwsh.dsl.engine.Completable
+import fwsh.dsl.engine.Describable
 
 /** Small stand-ins for DSL objects: a register value with a one-liner and toMap(). */
 class FakeValue implements Describable {

@@ -2,11 +2,9 @@ package fwsh.shell.cli;
 
 import fwsh.channel.Scope;
 import fwsh.channel.Transport;
-import fwsh.dsl.FwshException;
-import fwsh.dsl.Privilege;
+import fwsh.base.FwshException;
+import fwsh.dsl.engine.Privilege;
 import fwsh.dsl.SessionOptions;
-import fwsh.emu.Emulator;
-import fwsh.replay.ReplayMode;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Option values checked while the command line is parsed, so a bad one is a usage error (exit 2) before
@@ -54,8 +51,8 @@ public final class Converters {
         @Override
         public String convert(String text) {
             try {
-                return ReplayMode.parse(text).name().toLowerCase(Locale.ROOT);
-            } catch (IllegalArgumentException e) {
+                return SessionOptions.checkReplayMode(text);
+            } catch (FwshException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }
@@ -105,7 +102,7 @@ public final class Converters {
 
     public static final class ReplayModeNames extends ArrayList<String> {
         public ReplayModeNames() {
-            for (ReplayMode m : ReplayMode.values()) add(m.name().toLowerCase(Locale.ROOT));
+            super(List.of("matched", "ordered"));
         }
     }
 
@@ -114,7 +111,7 @@ public final class Converters {
         @Override
         public Iterator<String> iterator() {
             List<String> all = new ArrayList<>();
-            for (String p : Emulator.profiles()) all.addAll(List.of(p, p + ":fwctl", p + ":mlx5ctl"));
+            for (String p : SessionOptions.emulatorProfiles()) all.addAll(List.of(p, p + ":fwctl", p + ":mlx5ctl"));
             return all.iterator();
         }
     }

@@ -1,6 +1,6 @@
 package fwsh.shell.pack;
 
-import fwsh.dsl.Privilege;
+import fwsh.dsl.engine.Privilege;
 import fwsh.shell.cli.Converters;
 import fwsh.shell.cli.DeviceSourceOptions;
 import fwsh.shell.cli.Streams;
