@@ -21,31 +21,39 @@ java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
 paos='println dev.reg.PAOS.read(local_port: 1)'
 
 now() { date +%s%N; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
-# time_one EXPECTED CMD...: milliseconds for one run; its output must start with EXPECTED.
+# time_one EXPECTED CMD...: "WALL_MS CPU_MS" for one run (CPU: user + system of the process and its
+# children, 0 when GNU time is missing); its output must start with EXPECTED. CPU time is the steadier
+# figure on a machine shared with other jobs.
 time_one() {
     expected=$1
     shift
     t0=$(now)
-    out=$("$@" 2>&1)
+    if [ -x /usr/bin/time ]; then
+        out=$(/usr/bin/time -f '%U %S' -o "$tmp/cpu" "$@" 2>&1)
+    else
+        out=$("$@" 2>&1)
+        echo '0 0' > "$tmp/cpu"
+    fi
     t1=$(now)
     case $out in
         "$expected"*) ;;
         *) echo "unexpected output from $*: $out" >&2; exit 1 ;;
     esac
-    echo $(( (t1 - t0) / 1000000 ))
+    echo "$(( (t1 - t0) / 1000000 )) $(awk '{printf "%d", ($1 + $2) * 1000}' "$tmp/cpu")"
 }
 
-stats() { # median min max of the numbers in file $1
-    sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median %5d ms   min %5d   max %5d   (n=%d)\n", m, a[1], a[NR], NR}'
+stats() { # median min max of the wall times in file $1, and the median CPU time
+    sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median %5d ms   min %5d   max %5d   (n=%d)", m, a[1], a[NR], NR}'
+    printf '   CPU median %5d ms\n' "$(median "$1" 2)"
 }
 
-median() {
-    sort -n "$1" | awk '{a[NR]=$1} END {print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}'
+median() { # median of column ${2:-1} of file $1
+    awk -v c="${2:-1}" '{print $c}' "$1" | sort -n | awk '{a[NR]=$1} END {print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}'
 }
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 i=0
 while [ $i -lt "$n" ]; do
     time_one 'fwsh ' "$dist/bin/fwsh" --version >> "$tmp/version"
@@ -69,4 +77,4 @@ if [ -n "$other" ]; then
     printf 'OTHER fwsh --emulate -e PAOS         '; stats "$tmp/other-paos"
 fi
 printf 'groovy -e "println 1" (same jars)    '; stats "$tmp/groovy"
-echo "PAOS one-liner / groovy -e: $(median "$tmp/paos") / $(median "$tmp/groovy") = $(awk "BEGIN {printf \"%.2f\", $(median "$tmp/paos") / $(median "$tmp/groovy")}")"
+echo "PAOS one-liner / groovy -e, wall: $(median "$tmp/paos") / $(median "$tmp/groovy") = $(awk "BEGIN {printf \"%.2f\", $(median "$tmp/paos") / $(median "$tmp/groovy")}")"

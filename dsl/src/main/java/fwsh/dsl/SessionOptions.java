@@ -49,7 +49,7 @@ public final class SessionOptions {
 
     /**
      * Checks an emulation spec as {@code --emulate=} takes it: {@code PROFILE[:PERSONALITY]}, comma-separated for
-     * several ({@code cx6dx:fwctl,cx7:mlx5ctl}); an empty profile is the default one. Throws {@link FwshException}
+     * several ({@code cx6dx:fwctl,cx7:mlx5ctl}); an empty profile is the default one. Throws {@link fwsh.base.FwshException}
      * naming the unknown profile or personality; returns the spec.
      */
     public static String checkEmulation(String spec) {

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The fwsh command line (picocli): {@link FwshCommand} and its subcommands. {@link #run} holds all the logic so
@@ -36,7 +37,7 @@ public final class Main {
      */
     public static final String DISCOVERY_ROOT_PROPERTY = "fwsh.discovery.root";
 
-    /** The subcommands, each one picocli command class; a run builds only the one it names. */
+    /** The subcommands, each one picocli command class (a new one is one line here); a run builds only the one it names. */
     static final Map<String, Function<Streams, Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
     static {
@@ -72,7 +73,7 @@ public final class Main {
     }
 
     /** The command line with the subcommands {@code wanted} accepts (all: the completion script, specs). */
-    static CommandLine commandLine(Streams io, SessionOptions base, java.util.function.Predicate<String> wanted) {
+    static CommandLine commandLine(Streams io, SessionOptions base, Predicate<String> wanted) {
         CommandLine cl = new CommandLine(new FwshCommand(io, base));
         cl.getCommandSpec().parser().stopAtPositional(true); // a script's words are its own (not for subcommands)
         SUBCOMMANDS.forEach((name, command) -> {
