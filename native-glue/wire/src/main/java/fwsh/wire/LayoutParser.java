@@ -9,9 +9,19 @@ import java.util.Map;
 
 /** Parser of the catalog layout language (documented in fwsh/catalog/FORMAT.md). */
 public final class LayoutParser {
+    /** The block after an unknown statement: its lines are not reported again, up to its end or a known statement. */
+    private static final String SKIP = "skip";
+    private static final List<String> STATEMENTS = List.of("layout", "struct", "union", "enum", "registers", "commands",
+            "opcodes", "statuses", "capabilities");
+
     private final CatalogSource out;
     private final String file;
     private int lineNo;
+    private List<String> errors;
+    /** The open block ("layout", "enum", "registers", …, SKIP), or null between blocks. */
+    private String block;
+    private LayoutDef layout;
+    private Map<String, Long> enumBlock;
 
     private LayoutParser(CatalogSource out, String file) {
         this.out = out;
@@ -36,11 +46,6 @@ public final class LayoutParser {
         return errors;
     }
 
-    private List<String> errors;
-    private String block;
-    private LayoutDef layout;
-    private Map<String, Long> enumBlock;
-
     private LayoutSyntaxException err(String msg) {
         return new LayoutSyntaxException(file + ":" + lineNo + ": " + msg);
     }
@@ -62,11 +67,6 @@ public final class LayoutParser {
         }
         if (block != null && !block.equals(SKIP)) errors.add(file + ":" + lineNo + ": end of file inside a " + block + " block; add 'end'");
     }
-
-    /** The block after an unknown statement: its lines are not reported again, up to its end or a known statement. */
-    private static final String SKIP = "skip";
-    private static final List<String> STATEMENTS = List.of("layout", "struct", "union", "enum", "registers", "commands",
-            "opcodes", "statuses", "capabilities");
 
     private void line(List<String> t) {
         if (t.isEmpty()) return;
