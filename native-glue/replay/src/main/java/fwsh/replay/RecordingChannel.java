@@ -2,6 +2,8 @@ package fwsh.replay;
 
 import fwsh.channel.Channel;
 import fwsh.channel.ChannelException;
+import fwsh.channel.DeviceClock;
+import fwsh.channel.DeviceEvent;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Errno;
 import fwsh.channel.Mailbox;
@@ -18,11 +20,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A decorator that records every RPC and umem registration of a channel to a JSON-lines file
- * (REPLAY-FORMAT.md), for {@link ReplayChannel} to serve back later.
+ * A decorator that records every RPC, umem registration and device event of a channel to a JSON-lines
+ * file (REPLAY-FORMAT.md), for {@link ReplayChannel} to serve back later. The wrapped channel's clock is
+ * handed on unchanged, so recording never changes how time runs (an emulator's virtual clock stays virtual).
  *
  * <p>Each record is written and flushed as one whole line when its call completes, so a crash
  * leaves a file readable up to the last finished call. Concurrent calls are recorded in completion
@@ -129,6 +133,24 @@ public final class RecordingChannel implements Channel {
         r.put("out", Hex.encodeTrimmed(out)).put("latency_ns", latency);
         append(r);
         return out;
+    }
+
+    /** The wrapped channel's clock: a recorded session runs on the same time as an unrecorded one. */
+    @Override
+    public DeviceClock clock() {
+        return delegate.clock();
+    }
+
+    /** The wrapped channel's events, each recorded (in order with the calls) before it is handed on. */
+    @Override
+    public List<DeviceEvent> drainEvents() {
+        checkOpen();
+        List<DeviceEvent> events = delegate.drainEvents();
+        for (DeviceEvent e : events) {
+            append(start(RecordFormat.EVENT).put("event_type", "0x" + Integer.toHexString(e.type())).put("sub_type", e.subType())
+                    .put("device_timestamp", "0x" + Long.toHexString(e.deviceTimestamp())).put("description", e.description()));
+        }
+        return events;
     }
 
     @Override
