@@ -1,13 +1,13 @@
 package fwsh.dsl.trace;
 
 import fwsh.base.FwshException;
+import fwsh.channel.DeviceClock;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Transport;
 import fwsh.dsl.engine.Describable;
 import fwsh.dsl.engine.DeviceAccess;
 import fwsh.trace.MtrcCap;
 import fwsh.trace.TraceRecord;
-import fwsh.trace.TraceStats;
 import fwsh.trace.TracefsReader;
 import fwsh.trace.TracefsUnavailableException;
 import groovy.lang.Closure;
@@ -101,12 +101,25 @@ public class DeviceTracer implements Describable {
             throw new FwshException("the tracer of " + device.getName() + " is already running in this session; "
                     + "tail/capture/poll use it, stop() ends it");
         }
-        TraceSession s = device.rawChannel().supportsUmem()
-                ? new MemoryTrace(device, regs, bringUp, bringUp.bringUp(o, device.rawChannel().clock()), o, device.rawChannel().clock())
-                : startTracefs(o);
+        TraceSession s = device.rawChannel().supportsUmem() ? startMemory(o) : startTracefs(o);
         active = s;
         device.track(s);
         return s;
+    }
+
+    private TraceSession startMemory(TraceOptions o) {
+        DeviceClock clock = device.rawChannel().clock();
+        TracerBringUp.Resources r = bringUp.bringUp(o, clock);
+        try {
+            return new MemoryTrace(device, regs, bringUp, r, o, clock);
+        } catch (RuntimeException e) {
+            try {
+                bringUp.teardown(r, false);
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     private TraceSession startTracefs(TraceOptions o) {
@@ -305,13 +318,5 @@ public class DeviceTracer implements Describable {
     @Override
     public String toString() {
         return "DeviceTracer(" + device.getName() + ", " + (isRunning() ? "running" : "stopped") + ")";
-    }
-
-    static void subtract(TraceStats s, TraceStats b) {
-        s.events -= b.events; s.stringEvents -= b.stringEvents; s.timestampEvents -= b.timestampEvents;
-        s.unreliableTimestamps -= b.unreliableTimestamps; s.unrecognizedEvents -= b.unrecognizedEvents;
-        s.lostFlagEvents -= b.lostFlagEvents; s.messages -= b.messages; s.rawMessages -= b.rawMessages;
-        s.badFormats -= b.badFormats; s.unknownTmsn -= b.unknownTmsn; s.droppedPending -= b.droppedPending;
-        s.blocks -= b.blocks; s.overruns -= b.overruns; s.skippedBlocks -= b.skippedBlocks;
     }
 }

@@ -45,7 +45,7 @@ final class TraceRun {
             d = Delivery.to(o, handler, print, o.realTs ? tracer.deviceFrequencyKHz(true) : 0);
             if (captureFile != null) capture = s.capture(captureFile, identity(), tracer.deviceFrequencyKHz(false));
             if (body != null) {
-                ended = withBody(s, d, capture, body);
+                ended = withBody(s, d, capture, body, use.mine());
             } else {
                 long deadline = o.forDuration == null ? Long.MAX_VALUE : clock.nanos() + o.forDuration.toNanos();
                 while (true) {
@@ -110,8 +110,11 @@ final class TraceRun {
         return "device removed (" + s.goneMessage() + ")";
     }
 
-    /** Runs {@code body} on this thread while a daemon thread polls; then one last poll. */
-    private String withBody(TraceSession s, Delivery d, CaptureFile capture, Closure<?> body) {
+    /**
+     * Runs {@code body} on this thread while a daemon thread polls; then one last poll. A capture write that fails
+     * stops the tracer at once (when this run started it), not when the body ends.
+     */
+    private String withBody(TraceSession s, Delivery d, CaptureFile capture, Closure<?> body, boolean mine) {
         s.poll(d);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<RuntimeException> failed = new AtomicReference<>();
@@ -119,6 +122,7 @@ final class TraceRun {
             while (!stop.get() && endedBy(s, d, capture) == null) {
                 try {
                     s.poll(d);
+                    if (mine && capture != null && capture.failed()) tracer.endRun(s);
                     Thread.sleep(o.every.toMillis(), o.every.toNanosPart() % 1_000_000);
                 } catch (InterruptedException e) {
                     return;

@@ -45,8 +45,16 @@ interface TraceSession extends AutoCloseable {
     /** What the session decoded since {@code base} (all of it when null) and why it ended. */
     default TraceSummary summary(TraceStats base, long shown, String ended) {
         TraceStats s = stats().copy();
-        if (base != null) DeviceTracer.subtract(s, base);
+        if (base != null) subtract(s, base);
         else shown = s.messages;
         return TraceSummary.of(s, shown, lostAtEnd(), ended, null);
+    }
+
+    private static void subtract(TraceStats s, TraceStats b) {
+        s.events -= b.events; s.stringEvents -= b.stringEvents; s.timestampEvents -= b.timestampEvents;
+        s.unreliableTimestamps -= b.unreliableTimestamps; s.unrecognizedEvents -= b.unrecognizedEvents;
+        s.lostFlagEvents -= b.lostFlagEvents; s.messages -= b.messages; s.rawMessages -= b.rawMessages;
+        s.badFormats -= b.badFormats; s.unknownTmsn -= b.unknownTmsn; s.droppedPending -= b.droppedPending;
+        s.blocks -= b.blocks; s.overruns -= b.overruns; s.skippedBlocks -= b.skippedBlocks;
     }
 }
