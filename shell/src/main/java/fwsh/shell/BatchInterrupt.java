@@ -2,6 +2,8 @@ package fwsh.shell;
 
 import sun.misc.Signal;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Ctrl-C in a batch run interrupts the script thread (so the session still closes and releases the device);
  * a second Ctrl-C exits, and the shutdown hook still releases the device (waiting at most a few seconds);
@@ -13,7 +15,7 @@ final class BatchInterrupt {
 
     static void install() {
         Thread target = Thread.currentThread();
-        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger seen = new AtomicInteger();
         try {
             Signal.handle(new Signal("INT"), s -> {
                 int n = seen.incrementAndGet();

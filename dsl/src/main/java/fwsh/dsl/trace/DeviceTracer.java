@@ -14,8 +14,10 @@ import groovy.lang.Closure;
 import groovy.transform.stc.ClosureParams;
 import groovy.transform.stc.SimpleType;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -280,12 +282,12 @@ public class DeviceTracer implements Describable {
 
     private Map<String, ?> withOutput(Map<String, ?> options) {
         if (options.containsKey("out")) return options;
-        Map<String, Object> m = new java.util.LinkedHashMap<>(options);
+        Map<String, Object> m = new LinkedHashMap<>(options);
         m.put("out", device.output());
         return m;
     }
 
-    private TraceSummary run(TraceOptions o, Closure<?> handler, java.nio.file.Path captureFile, Closure<?> body, boolean print) {
+    private TraceSummary run(TraceOptions o, Closure<?> handler, Path captureFile, Closure<?> body, boolean print) {
         return new TraceRun(this, device, o).run(handler, captureFile, body, print);
     }
 
