@@ -154,6 +154,11 @@ final class DeviceSources {
         return Emulator.profiles();
     }
 
+    /** The mode's name in lower case (matched, ordered); throws FwshException naming a bad one. */
+    static String replayModeName(String text) {
+        return replayMode(text).name().toLowerCase(Locale.ROOT);
+    }
+
     /** Throws FwshException naming the bad mode. */
     static ReplayMode replayMode(String text) {
         try {

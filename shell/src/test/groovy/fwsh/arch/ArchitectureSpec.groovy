@@ -116,9 +116,6 @@ class ArchitectureSpec extends Specification {
         noExceptionThrown()
     }
 
-    @PendingFeature(reason = 'fwsh.dsl.trace.DeviceTracer (instanceof EmulatedDevice, drainEvents, DeviceEvent), '
-            + 'fwsh.dsl.trace.TraceClock and fwsh.dsl.counters.DeviceCounters/EmuTicker (EmulatedDevice.clock(), '
-            + 'VirtualClock) look for the emulator; device time and event delivery belong behind the Channel interface')
     def "the DSL uses the emulator and replay only where a session is wired (DeviceSources)"() {
         when:
         noClasses().that().resideInAnyPackage(DSL + ['fwsh.shell..'] as String[])

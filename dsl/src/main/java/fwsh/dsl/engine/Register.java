@@ -49,6 +49,17 @@ public final class Register implements Describable, ArgumentCompletable {
         return send(readRequest(index));
     }
 
+    /**
+     * Reads a register whose reply ends in a variable-length tail (MTRC_STDB's string data): the output mailbox has
+     * room for {@code tailBytes} bytes after the layout's fixed part, and the decoded value includes them.
+     */
+    public Decoded read(Map<String, ?> index, int tailBytes) {
+        if (tailBytes < 0) throw new fwsh.base.FwshException(def.name() + " read: a tail of " + tailBytes + " bytes is negative");
+        byte[] in = readRequest(index);
+        byte[] out = engine.send(new RpcRequest(readRoute, in, in.length + tailBytes));
+        return new Decoded(def.layout().view(out, REGISTER_DATA));
+    }
+
     /** A read with these index fields, encoded once, for polling loops: {@code def r = prepare(...); r.read()}. */
     public PreparedRead prepare(Map<String, ?> index) {
         Map<String, Object> copy = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(index));

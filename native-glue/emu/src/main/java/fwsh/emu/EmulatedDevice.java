@@ -2,6 +2,7 @@ package fwsh.emu;
 
 import fwsh.channel.Channel;
 import fwsh.channel.ChannelException;
+import fwsh.channel.DeviceEvent;
 import fwsh.channel.DeviceGoneException;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Errno;
@@ -87,6 +88,8 @@ public final class EmulatedDevice implements Channel {
         return hca.profile;
     }
 
+    /** The device's clock: the emulator's own (real or virtual); the DSL waits on it through the channel. */
+    @Override
     public EmuClock clock() {
         return hca.clock;
     }
@@ -141,6 +144,8 @@ public final class EmulatedDevice implements Channel {
         }
     }
 
+    /** Events raised for this handle since the last call (up to 4096 are kept), oldest first. */
+    @Override
     public List<DeviceEvent> drainEvents() {
         List<DeviceEvent> out = new ArrayList<>();
         events.drainTo(out);
@@ -270,6 +275,17 @@ public final class EmulatedDevice implements Channel {
                 u.release(deviceGone);
             }
         }
+    }
+
+    /**
+     * What the device holds for all its handles (umem, PDs, mkeys, tracer owner and state) and what handle closes
+     * had to reclaim: specs check that a client released everything it created.
+     */
+    public ObjectTable objectTable() {
+        Objects o = hca.objects;
+        return new ObjectTable(Objects.sorted(o.umems), Objects.sorted(o.pds), Objects.sorted(o.mkeys), hca.tracer.owner(),
+                hca.tracer.isActive(), new ObjectTable.Reclaimed(o.reclaimedUmems.get(), o.reclaimedPds.get(),
+                o.reclaimedMkeys.get(), hca.tracer.reclaimedOwnerships()));
     }
 
     /** Registered umem of this handle (open ones). */

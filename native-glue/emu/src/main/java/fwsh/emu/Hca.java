@@ -1,5 +1,7 @@
 package fwsh.emu;
 
+import fwsh.channel.DeviceEvent;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;

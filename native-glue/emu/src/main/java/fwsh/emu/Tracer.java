@@ -1,5 +1,7 @@
 package fwsh.emu;
 
+import fwsh.channel.DeviceEvent;
+
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,6 +61,7 @@ final class Tracer {
     private boolean markLost;
     private int tmsn;
     private ScheduledFuture<?> tick;
+    private int reclaimedOwnerships;   // owned by a handle that closed without releasing it
 
     Tracer(Hca hca) {
         this.hca = hca;
@@ -225,7 +228,14 @@ final class Tracer {
     }
 
     synchronized void handleClosed(int uid) {
-        if (owner == uid) release();
+        if (owner == uid) {
+            reclaimedOwnerships++;
+            release();
+        }
+    }
+
+    synchronized int reclaimedOwnerships() {
+        return reclaimedOwnerships;
     }
 
     synchronized void stop() {
