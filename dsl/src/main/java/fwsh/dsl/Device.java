@@ -5,6 +5,7 @@ import fwsh.channel.Channel;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Umem;
 import fwsh.dsl.counters.DeviceCounters;
+import fwsh.dsl.engine.ArgumentException;
 import fwsh.dsl.engine.Capabilities;
 import fwsh.dsl.engine.Commands;
 import fwsh.dsl.engine.Completable;
@@ -15,6 +16,7 @@ import fwsh.dsl.engine.DeviceUmem;
 import fwsh.dsl.engine.Journal;
 import fwsh.dsl.engine.RawReply;
 import fwsh.dsl.engine.Registers;
+import fwsh.dsl.engine.RpcArguments;
 import fwsh.dsl.engine.RpcEngine;
 import fwsh.dsl.engine.ScopeGuard;
 import fwsh.dsl.trace.DeviceTracer;
@@ -156,11 +158,18 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
      * {@code data: byte[]} placed after the 8-byte header prefix, or {@code dev.rpc(bytes, outlen)}.
      */
     public RawReply rpc(Map<String, ?> args) {
-        int opcode = ((Number) require(args, "opcode")).intValue();
-        int opMod = args.get("op_mod") instanceof Number n ? n.intValue() : 0;
-        int outLen = args.get("outlen") instanceof Number n ? n.intValue() : 16;
-        int inLen = args.get("inlen") instanceof Number n ? n.intValue() : 16;
-        byte[] data = args.get("data") instanceof byte[] b ? b : new byte[0];
+        RpcArguments.known("dev.rpc", args, RPC_KEYS);
+        if (args.get("opcode") == null) throw new ArgumentException("dev.rpc needs 'opcode:' (e.g. dev.rpc(opcode: 0x101, outlen: 272))");
+        DeviceInfo i = channel.info();
+        int opcode = RpcArguments.u16("dev.rpc", "opcode", args.get("opcode"), 0);
+        int opMod = RpcArguments.u16("dev.rpc", "op_mod", args.get("op_mod"), 0);
+        int outLen = RpcArguments.length("dev.rpc", "outlen", args.get("outlen"), i, 16);
+        int inLen = RpcArguments.length("dev.rpc", "inlen", args.get("inlen"), i, 16);
+        Object d = args.get("data");
+        if (d != null && !(d instanceof byte[])) {
+            throw new ArgumentException("dev.rpc data: give a byte[] (the mailbox after its first 8 bytes), not " + d.getClass().getSimpleName());
+        }
+        byte[] data = d == null ? new byte[0] : (byte[]) d;
         byte[] in = new byte[Math.max(inLen, 8 + data.length)];
         Bits.set(in, 0, 0, 16, opcode);
         Bits.set(in, 0, 48, 16, opMod);
@@ -168,19 +177,16 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
         return rpc(in, outLen);
     }
 
+    private static final List<String> RPC_KEYS = List.of("opcode", "op_mod", "outlen", "inlen", "data");
+
     @Override
     public RawReply rpc(byte[] in, int outLen) {
         return engine.rawRpc(in, outLen);
     }
 
-    private static Object require(Map<String, ?> args, String key) {
-        Object v = args.get(key);
-        if (v == null) throw new FwshException("rpc needs '" + key + ":' (e.g. dev.rpc(opcode: 0x101, outlen: 272))");
-        return v;
-    }
-
     /** Registers {@code size} bytes of user memory; released on close, device close or session end. */
     public DeviceUmem umem(long size) {
+        if (size <= 0) throw new ArgumentException("dev.umem size: " + size + " is not a size; give a positive number of bytes (e.g. dev.umem(2.MiB))");
         if (!channel.supportsUmem()) {
             throw new FwshException("device " + getName() + " (" + channel.info().personality()
                     + ") has no umem: only the mlx5ctl driver (and the emulator in mlx5ctl mode) can register user memory");

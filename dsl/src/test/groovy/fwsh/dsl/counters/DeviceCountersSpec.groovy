@@ -293,7 +293,7 @@ class DeviceCountersSpec extends Specification {
 
         then:
         def e2 = thrown(FwshException)
-        e2.message.startsWith("sample: unknown option 'evry'; options are port, every")
+        e2.message.startsWith("sample: unknown option 'evry' (did you mean every?); options are port, every")
     }
 
     def "the sampler over the emulator stops on its duration, with samples exactly one period apart"() {

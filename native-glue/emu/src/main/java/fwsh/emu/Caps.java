@@ -21,14 +21,19 @@ final class Caps {
     final List<Long> syncCounters;
 
     Caps(Profile p) {
-        fill(generalCur, generalMax, p.under("cap.general."), CapLayout.GENERAL);
+        Map<String, String> general = p.under("cap.general.");
+        if (general.containsKey("num_ports") || general.containsKey("max.num_ports")) {
+            throw new IllegalArgumentException("profile " + p.key() + ": cap.general.num_ports follows 'ports' (the ports the"
+                    + " emulator answers); remove it");
+        }
+        fill(generalCur, generalMax, general, CapLayout.GENERAL);
         fill(debugCur, debugMax, p.under("cap.debug."), CapLayout.DEBUG);
         diagCounters = p.nums("diag.counters");
         allSync = p.str("diag.syncCounters", "all").trim().equals("all");
         syncCounters = allSync ? diagCounters : p.nums("diag.syncCounters");
         for (byte[] g : new byte[][]{generalCur, generalMax}) {
             Prm.set(g, 0, 0x50, 31, 16, diagCounters.size());
-            Prm.set(g, 0, 0x34, 7, 0, Math.max(1, Prm.get(g, 0, 0x34, 7, 0)));
+            Prm.set(g, 0, 0x34, 7, 0, p.integer("ports")); // num_ports: the ports PAOS, PTYS, PPCNT ... answer
         }
         for (byte[] d : new byte[][]{debugCur, debugMax}) {
             for (int i = 0; i < diagCounters.size(); i++) {
