@@ -19,6 +19,8 @@ import fwsh.dsl.engine.Registers;
 import fwsh.dsl.engine.RpcArguments;
 import fwsh.dsl.engine.RpcEngine;
 import fwsh.dsl.engine.ScopeGuard;
+import fwsh.dsl.ports.Port;
+import fwsh.dsl.ports.PortList;
 import fwsh.dsl.trace.DeviceTracer;
 import fwsh.wire.Bits;
 import fwsh.wire.Catalog;
@@ -51,6 +53,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     private volatile java.util.function.Supplier<Appendable> output = () -> System.out;
     private volatile DeviceTracer tracer;
     private volatile DeviceCounters counters;
+    private volatile PortList ports;
 
     public Device(Channel channel, java.util.function.Supplier<Catalog> catalog, ScopeGuard scopes, Journal journal,
                   java.util.function.Consumer<String> warnings, java.time.Duration rpcTimeout) {
@@ -100,6 +103,18 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     public synchronized DeviceCounters getCounters() {
         if (counters == null) counters = new DeviceCounters(this);
         return counters;
+    }
+
+    /** The device's ports (local_port 1..num_ports) with their state, speed, link modes and module (listed on first use). */
+    public PortList getPorts() {
+        PortList p = ports;
+        if (p == null) ports = p = PortList.of(this);
+        return p;
+    }
+
+    /** The port with this local_port number: {@code dev.port(1).speed}. */
+    public Port port(int localPort) {
+        return getPorts().port(localPort);
     }
 
     /** Transport, type, uid, caps and PCI from the channel; firmware version and PSID from the device. */
@@ -261,7 +276,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
 
     @Override
     public List<String> completionCandidates() {
-        return List.of("info", "reg", "cap", "cmd", "rpc(", "umem(", "tracer", "counters", "name", "close()");
+        return List.of("info", "reg", "cap", "cmd", "ports", "port(", "rpc(", "umem(", "tracer", "counters", "name", "close()");
     }
 
     @Override
@@ -270,6 +285,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
                 + "\n  reg.NAME   registers: read(index...), write(fields...), modify(index) { }"
                 + "\n  cap.TYPE   HCA capabilities: cap.general.log_max_qp, cap.general.max.log_max_qp"
                 + "\n  cmd.NAME() commands from the catalog"
+                + "\n  ports      the ports: state, speed, linkModes, protocol, module, mtu; port(N) by number"
                 + "\n  rpc(...)   raw mailbox: rpc(opcode: 0x101, outlen: 272)"
                 + "\n  umem(size) registered user memory (mlx5ctl and emulator)";
     }

@@ -75,7 +75,7 @@ public final class Register implements Describable, ArgumentCompletable {
 
     Decoded send(byte[] readRequest) {
         byte[] out = engine.send(new RpcRequest(readRoute, readRequest, readRequest.length));
-        return new Decoded(def.layout().view(out, REGISTER_DATA));
+        return decoded(out);
     }
 
     private byte[] readRequest(Map<String, ?> index) {
@@ -126,7 +126,13 @@ public final class Register implements Describable, ArgumentCompletable {
         Map<String, Object> index = indexOf(full);
         byte[] in = encode(Opcode.ACCESS_REG_OP_MOD_WRITE, full);
         byte[] out = engine.send(new RpcRequest(writeRoute, in, in.length, written, () -> read(index)));
-        return new Decoded(def.layout().view(out, REGISTER_DATA));
+        return decoded(out);
+    }
+
+    /** The register's data as a value; PTYS values also name their link modes. */
+    private Decoded decoded(byte[] out) {
+        fwsh.wire.Value v = def.layout().view(out, REGISTER_DATA);
+        return def.name().equals("PTYS") ? new PtysValue(v) : new Decoded(v);
     }
 
     /** A map that remembers which keys were assigned, so modify knows what the closure wrote. */

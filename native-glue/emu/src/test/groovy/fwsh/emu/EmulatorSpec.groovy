@@ -111,6 +111,7 @@ class EmulatorSpec extends Specification {
         'name=X\npci.deviceId=0x1\nhwId=1\nfw.version=1.2.3\npsid=P\nserial=S\nports=3'                      | 'ports'
         'name=X\npci.deviceId=zz\nhwId=1\nfw.version=1.2.3\npsid=P\nserial=S\nports=1'                       | 'pci.deviceId'
         'name=X\npci.deviceId=1\nhwId=1\nfw.version=1.2.3\npsid=P\nserial=S\nports=1\ncap.general.nope=1'    | 'cap.general.nope'
+        'name=X\npci.deviceId=1\nhwId=1\nfw.version=1.2.3\npsid=P\nserial=S\nports=2\ncap.general.num_ports=1' | 'cap.general.num_ports'
     }
 
     def "an unknown profile name lists the known ones"() {
