@@ -5,7 +5,7 @@ import fwsh.channel.Channel;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Umem;
 import fwsh.dsl.counters.DeviceCounters;
-import fwsh.dsl.engine.ArgumentException;
+import fwsh.base.ArgumentException;
 import fwsh.dsl.engine.Capabilities;
 import fwsh.dsl.engine.Commands;
 import fwsh.dsl.engine.Completable;

@@ -1,5 +1,6 @@
 package fwsh.shell;
 
+import fwsh.base.ArgumentException;
 import fwsh.channel.Scope;
 import fwsh.channel.Transport;
 
@@ -132,7 +133,7 @@ public final class OptionParser {
     private static Scope scope(String v) {
         try {
             return Scope.parse(v);
-        } catch (IllegalArgumentException e) {
+        } catch (ArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }

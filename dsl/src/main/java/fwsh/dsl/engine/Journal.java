@@ -1,5 +1,6 @@
 package fwsh.dsl.engine;
 
+import fwsh.base.ArgumentException;
 import groovy.json.JsonOutput;
 import groovy.json.JsonSlurper;
 

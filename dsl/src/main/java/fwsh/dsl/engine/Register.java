@@ -1,5 +1,6 @@
 package fwsh.dsl.engine;
 
+import fwsh.base.ArgumentException;
 import fwsh.channel.Opcode;
 import fwsh.wire.Access;
 import fwsh.wire.Bits;

@@ -1,5 +1,6 @@
 package fwsh.dsl.engine;
 
+import fwsh.base.ArgumentException;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Mailbox;
 import fwsh.channel.Transport;

@@ -285,7 +285,7 @@ class DeviceCountersSpec extends Specification {
         dev.counters.snapshot(['rx_crc_error_phy'])
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(fwsh.base.ArgumentException)
         e.message.contains('rx_crc_errors_phy')
 
         when:

@@ -1,5 +1,6 @@
 package fwsh.dsl.engine
 
+import fwsh.base.ArgumentException
 import fwsh.base.FwshException
 import fwsh.channel.Opcode
 import fwsh.channel.Scope

@@ -21,12 +21,7 @@ final class Caps {
     final List<Long> syncCounters;
 
     Caps(Profile p) {
-        Map<String, String> general = p.under("cap.general.");
-        if (general.containsKey("num_ports") || general.containsKey("max.num_ports")) {
-            throw new IllegalArgumentException("profile " + p.key() + ": cap.general.num_ports follows 'ports' (the ports the"
-                    + " emulator answers); remove it");
-        }
-        fill(generalCur, generalMax, general, CapLayout.GENERAL);
+        fill(generalCur, generalMax, p.under("cap.general."), CapLayout.GENERAL);
         fill(debugCur, debugMax, p.under("cap.debug."), CapLayout.DEBUG);
         diagCounters = p.nums("diag.counters");
         allSync = p.str("diag.syncCounters", "all").trim().equals("all");

@@ -1,5 +1,6 @@
 package fwsh.emu;
 
+import fwsh.base.ArgumentException;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -191,7 +192,7 @@ final class Tracer {
     // ---- faults and other producers ----
 
     synchronized void injectOverrun(int lostBlocks) {
-        if (lostBlocks < 1) throw new IllegalArgumentException("lostBlocks must be at least 1, got " + lostBlocks);
+        if (lostBlocks < 1) throw new ArgumentException("lostBlocks must be at least 1, got " + lostBlocks);
         pendingLostBlocks += lostBlocks;
     }
 

@@ -100,7 +100,7 @@ class EmulatorSpec extends Specification {
         Emulator.builder('x').profile(ProfileLoader.parse('bad', text)).build()
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(ProfileException)
         e.message.contains(key)
         !e.message.contains('\n')
 
@@ -119,7 +119,7 @@ class EmulatorSpec extends Specification {
         Emulator.create('cx99', Transport.FWCTL)
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(ProfileException)
         e.message.contains('cx99') && e.message.contains('cx6dx')
     }
 
@@ -128,6 +128,6 @@ class EmulatorSpec extends Specification {
         Emulator.create('cx6dx', Transport.REPLAY)
 
         then:
-        thrown(IllegalArgumentException)
+        thrown(fwsh.base.ArgumentException)
     }
 }

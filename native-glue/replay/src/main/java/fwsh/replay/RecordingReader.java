@@ -1,5 +1,6 @@
 package fwsh.replay;
 
+import fwsh.base.ArgumentException;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Mailbox;
 import fwsh.channel.Scope;
@@ -71,7 +72,7 @@ final class RecordingReader {
                     case RecordFormat.HEADER -> throw new IllegalArgumentException("a second header line; recordings cannot be concatenated");
                     default -> throw new IllegalArgumentException("unknown record type \"" + type + "\"");
                 });
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | ArgumentException e) { // a bad scope is an ArgumentException
                 throw new RecordingFormatException(file, lineNo, e.getMessage());
             }
         }

@@ -1,5 +1,6 @@
 package fwsh.shell.pack;
 
+import fwsh.base.ArgumentException;
 import fwsh.channel.Scope;
 import fwsh.dsl.engine.Privilege;
 import fwsh.shell.UsageException;
@@ -74,7 +75,7 @@ public final class PackTestOptions {
                 case "--scope" -> {
                     try {
                         o.ceiling = Privilege.of(Scope.parse(v));
-                    } catch (IllegalArgumentException e) {
+                    } catch (ArgumentException e) {
                         throw new UsageException(e.getMessage());
                     }
                 }
