@@ -18,7 +18,7 @@ import java.util.List;
  * name on the right compare false; without it, {@code ==} asks {@link #equals}. The operators are defined here,
  * because Groovy would otherwise pick the string forms ({@code x * 2} repeating the name).
  */
-public final class EnumValue extends Number implements CharSequence {
+public final class EnumValue extends Number implements CharSequence, Describable {
     private final long value;
     private final String name;
     private final Field field;
@@ -42,6 +42,15 @@ public final class EnumValue extends Number implements CharSequence {
     /** Every name the field's enum defines, in catalog order. */
     public List<String> getNames() {
         return List.copyOf(field.enumValues().keySet());
+    }
+
+    /** help(r.oper_status): the field, this value and every name. */
+    @Override
+    public String describe() {
+        StringBuilder names = new StringBuilder();
+        field.enumValues().forEach((n, v) -> names.append(names.length() == 0 ? "" : ", ").append(n).append('=').append(v));
+        return field.owner() + "." + field.name() + " = " + this + (name != null ? " (" + value + ")" : "") + "; names: " + names
+                + ". Compares equal to its name and its number; .value is the number, .name the name";
     }
 
     @Override
