@@ -2,6 +2,7 @@ package fwsh.counters;
 
 import fwsh.base.FileException;
 import fwsh.base.ArgumentException;
+
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;

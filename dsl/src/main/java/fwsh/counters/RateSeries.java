@@ -2,6 +2,7 @@ package fwsh.counters;
 
 import fwsh.base.FileException;
 import fwsh.base.ArgumentException;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

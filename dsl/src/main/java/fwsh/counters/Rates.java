@@ -1,6 +1,7 @@
 package fwsh.counters;
 
 import fwsh.base.ArgumentException;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package fwsh.counters;
 
 import fwsh.base.ArgumentException;
+
 import java.util.List;
 
 /** A bounded in-memory ring of samples: when full, the oldest sample is dropped (and counted). */

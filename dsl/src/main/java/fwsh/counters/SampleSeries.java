@@ -2,6 +2,7 @@ package fwsh.counters;
 
 import fwsh.base.FileException;
 import fwsh.base.ArgumentException;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

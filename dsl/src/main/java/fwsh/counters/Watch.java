@@ -1,6 +1,7 @@
 package fwsh.counters;
 
 import fwsh.base.ArgumentException;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

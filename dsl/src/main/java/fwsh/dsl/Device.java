@@ -1,11 +1,11 @@
 package fwsh.dsl;
 
+import fwsh.base.ArgumentException;
 import fwsh.base.FwshException;
 import fwsh.channel.Channel;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Umem;
 import fwsh.dsl.counters.DeviceCounters;
-import fwsh.base.ArgumentException;
 import fwsh.dsl.engine.Capabilities;
 import fwsh.dsl.engine.Commands;
 import fwsh.dsl.engine.Completable;

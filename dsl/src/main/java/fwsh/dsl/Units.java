@@ -1,6 +1,7 @@
 package fwsh.dsl;
 
 import fwsh.base.ArgumentException;
+
 import java.time.Duration;
 
 /**

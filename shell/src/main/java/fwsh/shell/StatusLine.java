@@ -2,6 +2,7 @@ package fwsh.shell;
 
 import fwsh.dsl.Device;
 import fwsh.dsl.Session;
+
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;

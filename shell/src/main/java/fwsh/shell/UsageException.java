@@ -1,6 +1,7 @@
 package fwsh.shell;
 
 import fwsh.base.ArgumentException;
+
 /** A command-line mistake: printed as one line plus the usage hint, exit status 2. */
 public final class UsageException extends ArgumentException {
     public UsageException(String message) {

@@ -1,6 +1,7 @@
 package fwsh.dsl.engine;
 
 import fwsh.wire.Field;
+
 import org.codehaus.groovy.runtime.InvokerHelper;
 
 import java.math.BigDecimal;

@@ -2,6 +2,7 @@ package fwsh.backend;
 
 import fwsh.channel.Errno;
 import fwsh.channel.ChannelException;
+
 import com.sun.jna.Pointer;
 import fwsh.abi.NativeBuffers;
 import fwsh.channel.Umem;

@@ -1,6 +1,7 @@
 package fwsh.backend;
 
 import fwsh.base.ArgumentException;
+
 import java.nio.file.Path;
 import java.util.List;
 

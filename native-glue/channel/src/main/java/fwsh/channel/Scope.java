@@ -1,6 +1,7 @@
 package fwsh.channel;
 
 import fwsh.base.ArgumentException;
+
 import java.util.Locale;
 
 /**

@@ -1,6 +1,7 @@
 package fwsh.emu;
 
 import fwsh.base.FileException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

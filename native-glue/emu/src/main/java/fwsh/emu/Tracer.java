@@ -1,6 +1,7 @@
 package fwsh.emu;
 
 import fwsh.base.ArgumentException;
+
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,6 +1,7 @@
 package fwsh.emu;
 
 import fwsh.base.ArgumentException;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,6 +2,7 @@ package fwsh.shell.pack;
 
 import fwsh.dsl.FwshCompiler;
 import fwsh.shell.UsageException;
+
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
