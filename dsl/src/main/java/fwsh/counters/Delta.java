@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.base.ArgumentException;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +35,7 @@ public final class Delta {
     /** Deltas from {@code a} to {@code b}; elapsed time from device timestamps when both have them, else host time. */
     public static Delta between(Snapshot a, Snapshot b) {
         if (!a.defs().equals(b.defs()))
-            throw new IllegalArgumentException("snapshots hold different counters (" + a.defs().size() + " vs " + b.defs().size()
+            throw new ArgumentException("snapshots hold different counters (" + a.defs().size() + " vs " + b.defs().size()
                     + "); take both from the same selection");
         int n = a.defs().size();
         long[] d = new long[n];
@@ -98,7 +100,7 @@ public final class Delta {
 
     int index(String name) {
         int i = from.indexOf(name);
-        if (i < 0) throw new IllegalArgumentException(Names.unknown("counter", name, from.names(), null));
+        if (i < 0) throw new ArgumentException(Names.unknown("counter", name, from.names(), null));
         return i;
     }
 
@@ -135,7 +137,7 @@ public final class Delta {
 
     /** Up to {@code n} counters that changed, largest absolute change first (ties by name). */
     public List<Change> top(int n) {
-        if (n < 0) throw new IllegalArgumentException("top(" + n + "): n must be ≥ 0");
+        if (n < 0) throw new ArgumentException("top(" + n + "): n must be ≥ 0");
         List<Change> out = new ArrayList<>();
         for (int i = 0; i < deltas.length; i++)
             if (deltas[i] != 0 || cleared[i]) out.add(new Change(defs.get(i), deltas[i], rate(i), cleared[i], wrapped[i]));

@@ -1,7 +1,9 @@
 package fwsh.counters;
 
+import fwsh.base.FileException;
+import fwsh.base.ArgumentException;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +72,7 @@ public final class RateSeries {
 
     int index(String name) {
         int i = names.indexOf(name);
-        if (i < 0) throw new IllegalArgumentException(Names.unknown("counter", name, names, null));
+        if (i < 0) throw new ArgumentException(Names.unknown("counter", name, names, null));
         return i;
     }
 
@@ -99,7 +101,7 @@ public final class RateSeries {
                 w.write('\n');
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + p + ": " + e.getMessage(), e);
+            throw FileException.of("write", p, e);
         }
         return p;
     }

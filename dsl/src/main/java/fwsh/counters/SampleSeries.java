@@ -1,7 +1,9 @@
 package fwsh.counters;
 
+import fwsh.base.FileException;
+import fwsh.base.ArgumentException;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +86,7 @@ public final class SampleSeries {
 
     int index(String name) {
         for (int i = 0; i < defs.size(); i++) if (defs.get(i).name().equals(name)) return i;
-        throw new IllegalArgumentException(Names.unknown("counter", name, names(), "this series holds " + defs.size() + " counters"));
+        throw new ArgumentException(Names.unknown("counter", name, names(), "this series holds " + defs.size() + " counters"));
     }
 
     /**
@@ -163,7 +165,7 @@ public final class SampleSeries {
                 w.maybeFlush(0);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + p + ": " + e.getMessage(), e);
+            throw FileException.of("write", p, e);
         }
         return p;
     }

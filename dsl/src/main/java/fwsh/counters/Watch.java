@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.base.ArgumentException;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,7 +50,7 @@ public final class Watch implements SampleListener {
     public static Watch of(CompositeSource source, List<String> rules, List<String> alsoShow, Consumer<Breach> onBreach) {
         List<WatchRule> parsed = new ArrayList<>();
         for (String r : rules) parsed.add(WatchRule.parse(r));
-        if (parsed.isEmpty()) throw new IllegalArgumentException("watch needs at least one rule, e.g. 'rx_crc_errors_phy' rate > 0");
+        if (parsed.isEmpty()) throw new ArgumentException("watch needs at least one rule, e.g. 'rx_crc_errors_phy' rate > 0");
         Set<String> names = new LinkedHashSet<>();
         for (WatchRule r : parsed) names.add(source.def(r.counter()).name());
         for (String n : alsoShow) names.add(source.def(n).name());
@@ -65,7 +67,7 @@ public final class Watch implements SampleListener {
         this.ruleIndex = new int[rules.size()];
         for (int i = 0; i < rules.size(); i++) {
             int k = names.indexOf(rules.get(i).counter());
-            if (k < 0) throw new IllegalArgumentException(Names.unknown("counter", rules.get(i).counter(), names, "in watch rule " + rules.get(i).text()));
+            if (k < 0) throw new ArgumentException(Names.unknown("counter", rules.get(i).counter(), names, "in watch rule " + rules.get(i).text()));
             ruleIndex[i] = k;
         }
         int n = selection.size();

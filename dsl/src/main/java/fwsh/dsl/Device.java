@@ -1,5 +1,6 @@
 package fwsh.dsl;
 
+import fwsh.base.ArgumentException;
 import fwsh.base.FwshException;
 import fwsh.channel.Channel;
 import fwsh.channel.DeviceInfo;
@@ -15,8 +16,11 @@ import fwsh.dsl.engine.DeviceUmem;
 import fwsh.dsl.engine.Journal;
 import fwsh.dsl.engine.RawReply;
 import fwsh.dsl.engine.Registers;
+import fwsh.dsl.engine.RpcArguments;
 import fwsh.dsl.engine.RpcEngine;
 import fwsh.dsl.engine.ScopeGuard;
+import fwsh.dsl.ports.Port;
+import fwsh.dsl.ports.PortList;
 import fwsh.dsl.trace.DeviceTracer;
 import fwsh.wire.Bits;
 import fwsh.wire.Catalog;
@@ -49,6 +53,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     private volatile java.util.function.Supplier<Appendable> output = () -> System.out;
     private volatile DeviceTracer tracer;
     private volatile DeviceCounters counters;
+    private volatile PortList ports;
 
     public Device(Channel channel, java.util.function.Supplier<Catalog> catalog, ScopeGuard scopes, Journal journal,
                   java.util.function.Consumer<String> warnings, java.time.Duration rpcTimeout) {
@@ -98,6 +103,18 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     public synchronized DeviceCounters getCounters() {
         if (counters == null) counters = new DeviceCounters(this);
         return counters;
+    }
+
+    /** The device's ports (local_port 1..num_ports) with their state, speed, link modes and module (listed on first use). */
+    public PortList getPorts() {
+        PortList p = ports;
+        if (p == null) ports = p = PortList.of(this);
+        return p;
+    }
+
+    /** The port with this local_port number: {@code dev.port(1).speed}. */
+    public Port port(int localPort) {
+        return getPorts().port(localPort);
     }
 
     /** Transport, type, uid, caps and PCI from the channel; firmware version and PSID from the device. */
@@ -156,11 +173,18 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
      * {@code data: byte[]} placed after the 8-byte header prefix, or {@code dev.rpc(bytes, outlen)}.
      */
     public RawReply rpc(Map<String, ?> args) {
-        int opcode = ((Number) require(args, "opcode")).intValue();
-        int opMod = args.get("op_mod") instanceof Number n ? n.intValue() : 0;
-        int outLen = args.get("outlen") instanceof Number n ? n.intValue() : 16;
-        int inLen = args.get("inlen") instanceof Number n ? n.intValue() : 16;
-        byte[] data = args.get("data") instanceof byte[] b ? b : new byte[0];
+        RpcArguments.known("dev.rpc", args, RPC_KEYS);
+        if (args.get("opcode") == null) throw new ArgumentException("dev.rpc needs 'opcode:' (e.g. dev.rpc(opcode: 0x101, outlen: 272))");
+        DeviceInfo i = channel.info();
+        int opcode = RpcArguments.u16("dev.rpc", "opcode", args.get("opcode"), 0);
+        int opMod = RpcArguments.u16("dev.rpc", "op_mod", args.get("op_mod"), 0);
+        int outLen = RpcArguments.length("dev.rpc", "outlen", args.get("outlen"), i, 16);
+        int inLen = RpcArguments.length("dev.rpc", "inlen", args.get("inlen"), i, 16);
+        Object d = args.get("data");
+        if (d != null && !(d instanceof byte[])) {
+            throw new ArgumentException("dev.rpc data: give a byte[] (the mailbox after its first 8 bytes), not " + d.getClass().getSimpleName());
+        }
+        byte[] data = d == null ? new byte[0] : (byte[]) d;
         byte[] in = new byte[Math.max(inLen, 8 + data.length)];
         Bits.set(in, 0, 0, 16, opcode);
         Bits.set(in, 0, 48, 16, opMod);
@@ -168,19 +192,16 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
         return rpc(in, outLen);
     }
 
+    private static final List<String> RPC_KEYS = List.of("opcode", "op_mod", "outlen", "inlen", "data");
+
     @Override
     public RawReply rpc(byte[] in, int outLen) {
         return engine.rawRpc(in, outLen);
     }
 
-    private static Object require(Map<String, ?> args, String key) {
-        Object v = args.get(key);
-        if (v == null) throw new FwshException("rpc needs '" + key + ":' (e.g. dev.rpc(opcode: 0x101, outlen: 272))");
-        return v;
-    }
-
     /** Registers {@code size} bytes of user memory; released on close, device close or session end. */
     public DeviceUmem umem(long size) {
+        if (size <= 0) throw new ArgumentException("dev.umem size: " + size + " is not a size; give a positive number of bytes (e.g. dev.umem(2.MiB))");
         if (!channel.supportsUmem()) {
             throw new FwshException("device " + getName() + " (" + channel.info().personality()
                     + ") has no umem: only the mlx5ctl driver (and the emulator in mlx5ctl mode) can register user memory");
@@ -255,7 +276,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
 
     @Override
     public List<String> completionCandidates() {
-        return List.of("info", "reg", "cap", "cmd", "rpc(", "umem(", "tracer", "counters", "name", "close()");
+        return List.of("info", "reg", "cap", "cmd", "ports", "port(", "rpc(", "umem(", "tracer", "counters", "name", "close()");
     }
 
     @Override
@@ -264,6 +285,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
                 + "\n  reg.NAME   registers: read(index...), write(fields...), modify(index) { }"
                 + "\n  cap.TYPE   HCA capabilities: cap.general.log_max_qp, cap.general.max.log_max_qp"
                 + "\n  cmd.NAME() commands from the catalog"
+                + "\n  ports      the ports: state, speed, linkModes, protocol, module, mtu; port(N) by number"
                 + "\n  rpc(...)   raw mailbox: rpc(opcode: 0x101, outlen: 272)"
                 + "\n  umem(size) registered user memory (mlx5ctl and emulator)";
     }

@@ -154,18 +154,14 @@ final class DeviceSources {
         return Emulator.profiles();
     }
 
-    /** The mode's name in lower case (matched, ordered); throws FwshException naming a bad one. */
+    /** The mode's name in lower case (matched, ordered); throws an ArgumentException naming a bad one. */
     static String replayModeName(String text) {
         return replayMode(text).name().toLowerCase(Locale.ROOT);
     }
 
-    /** Throws FwshException naming the bad mode. */
+    /** Throws an ArgumentException naming the bad mode. */
     static ReplayMode replayMode(String text) {
-        try {
-            return ReplayMode.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new FwshException(e.getMessage());
-        }
+        return ReplayMode.parse(text);
     }
 
     /** "cx7", "cx7:fwctl", "cx6dx:mlx5ctl,cx7:fwctl"; null or blank is the default device. */

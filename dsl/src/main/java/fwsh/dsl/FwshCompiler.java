@@ -18,9 +18,9 @@ public final class FwshCompiler {
         config.setScriptBaseClass(FwshScript.class.getName());
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStarImports("fwsh.dsl", "fwsh.dsl.engine", "java.time");
-        imports.addImports("fwsh.base.FwshException", "fwsh.channel.Scope", "fwsh.channel.Transport");
+        imports.addImports("fwsh.base.FwshException", "fwsh.base.ArgumentException", "fwsh.base.FileException", "fwsh.channel.Scope", "fwsh.channel.Transport");
         // Ctrl-C interrupts the running thread; loops in user code must notice it.
-        config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(ThreadInterrupt.class));
+        config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(ThreadInterrupt.class), new NameOnTheRight());
         return config;
     }
 }

@@ -18,7 +18,7 @@ class SnapshotSpec extends PackSpecification {
         json.device.psid == 'MT_0000000359'
         json.device.fw_version == '22.39.1002'
         json.port == 1
-        json.registers.PAOS.admin_status == 1
+        json.registers.PAOS.admin_status == 'up'          // enum fields by name
         json.registers.PMTU.admin_mtu == 1522
         json.registers.MGIR.fw_info.psid == 'MT_0000000359'
         json.registers.keySet().containsAll(['PAOS', 'PMTU', 'PTYS', 'PDDR', 'PPCNT', 'MTMP', 'MGIR', 'MCAM'])

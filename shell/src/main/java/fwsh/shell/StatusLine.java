@@ -4,6 +4,7 @@ import fwsh.channel.DeviceInfo;
 import fwsh.channel.Transport;
 import fwsh.dsl.Device;
 import fwsh.dsl.Session;
+
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;

@@ -110,9 +110,9 @@ class MainSpec extends Specification {
         then:
         plain.status == 1
         plain.out == 'before\n'
-        plain.err == 'error: port 9 does not exist (bad.groovy:2)\n'
+        plain.err == 'error: IllegalStateException: port 9 does not exist (bad.groovy:2)\n'
         verbose.status == 1
-        verbose.err.readLines().contains('error: port 9 does not exist (bad.groovy:2)')
+        verbose.err.readLines().contains('error: IllegalStateException: port 9 does not exist (bad.groovy:2)')
         verbose.err.readLines()[0].startsWith('fwsh: ')   // --verbose: the banner goes to stderr
         verbose.err.contains('java.lang.IllegalStateException: port 9 does not exist')
         verbose.err.contains('at bad.run(bad.groovy:2)')
@@ -123,8 +123,8 @@ class MainSpec extends Specification {
         with(fwsh(['--emulate', '-e', 'def f('])) {
             status == 1 && err.readLines().size() == 1 && err.startsWith("error: Unexpected input: '<EOF>' (e.groovy:1:")
         }
-        fwsh(['--emulate', '-e', 'nosuch + 1']) == [status: 1, out: '', err: 'error: No such property: nosuch for class: e (e.groovy:1)\n', code: 1]
-        fwsh(['--emulate'], 'null.foo()').err == 'error: Cannot invoke method foo() on null object (stdin.groovy:1)\n'
+        fwsh(['--emulate', '-e', 'nosuch + 1']) == [status: 1, out: '', err: "error: no variable or property 'nosuch' (e.groovy:1)\n", code: 1]
+        fwsh(['--emulate'], 'null.foo()').err == 'error: NullPointerException: Cannot invoke method foo() on null object (stdin.groovy:1)\n'
     }
 
     def "--init runs first in the same session"() {

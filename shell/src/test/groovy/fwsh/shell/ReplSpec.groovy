@@ -83,7 +83,7 @@ class ReplSpec extends Specification {
 
         then:
         out.contains('no error yet')
-        out.contains('error: Cannot invoke method size() on null object (line1.groovy:1)\n')
+        out.contains('error: NullPointerException: Cannot invoke method size() on null object (line1.groovy:1)\n')
         out.contains('java.lang.NullPointerException: Cannot invoke method size() on null object')
     }
 

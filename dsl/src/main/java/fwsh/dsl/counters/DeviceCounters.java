@@ -422,7 +422,8 @@ public class DeviceCounters implements Describable {
             for (CounterSource s : source(port).sources())
                 if (s instanceof PpcntGroupSource g && !groups.contains(g.group())) groups.add(g.group());
             groups.add("all");
-            throw new FwshException("clear: no PPCNT group '" + group + "' on port " + port + "; groups: " + String.join(", ", groups));
+            throw new FwshException("clear: no PPCNT group '" + group + "' on port " + port + Options.didYouMean(group, groups)
+                    + "; groups: " + String.join(", ", groups));
         }
     }
 

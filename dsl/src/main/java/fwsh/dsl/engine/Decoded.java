@@ -47,6 +47,11 @@ public class Decoded extends GroovyObjectSupport implements Describable, Complet
         return value.enumName(field);
     }
 
+    /** A field's value as the codec reads it: the plain number of an enum field ({@code raw('oper_status') == 1}). */
+    public Object raw(String field) {
+        return value.get(field);
+    }
+
     public List<String> getFields() {
         return new ArrayList<>(value.toMap().keySet());
     }
@@ -72,21 +77,40 @@ public class Decoded extends GroovyObjectSupport implements Describable, Complet
         return (Map<String, Object>) m;
     }
 
-    /** Field name to value; nested layouts as maps, ASCII byte fields (PSID, names) as strings. */
+    /**
+     * Field name to value; nested layouts as maps, ASCII byte fields (PSID, names) as strings, enum fields as
+     * {@link EnumValue}s (their names when printed or written as JSON, their numbers when compared).
+     */
     public Map<String, Object> toMap() {
-        return asciiAsText(value.toMap(), value.layout());
+        return readable(value.toMap(), value.layout());
+    }
+
+    /** {@code toMap(raw: true)}: the codec's map, enum fields as plain numbers and byte fields as bytes. */
+    public Map<String, Object> toMap(Map<String, ?> options) {
+        return Boolean.TRUE.equals(options.get("raw")) ? value.toMap() : toMap();
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> asciiAsText(Map<String, Object> m, fwsh.wire.Layout layout) {
+    private static Map<String, Object> readable(Map<String, Object> m, fwsh.wire.Layout layout) {
         Map<String, Object> out = new LinkedHashMap<>();
         m.forEach((k, v) -> {
             Field f = layout == null ? null : layout.findField(k).orElse(null);
-            if (f != null && f.ascii() && (v instanceof byte[] || v instanceof List)) out.put(k, text(v));
-            else if (v instanceof Map<?, ?> sub) out.put(k, asciiAsText((Map<String, Object>) sub, f == null ? null : f.layout()));
-            else out.put(k, v);
+            if (v instanceof Map<?, ?> sub) out.put(k, readable((Map<String, Object>) sub, f == null ? null : f.layout()));
+            else out.put(k, f == null ? v : readable(f, v));
         });
         return out;
+    }
+
+    /** ASCII byte fields as text, enum fields (and arrays of them) as EnumValues; anything else as it is. */
+    private static Object readable(Field f, Object v) {
+        if (f.ascii() && (v instanceof byte[] || v instanceof List)) return text(v);
+        if (v instanceof Long n && !f.enumValues().isEmpty()) return new EnumValue(n, f);
+        if (v instanceof List<?> l && f.element() != null && !f.element().enumValues().isEmpty()) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object o : l) out.add(readable(f.element(), o));
+            return out;
+        }
+        return v;
     }
 
     static String text(Object bytesOrList) {
@@ -140,7 +164,10 @@ public class Decoded extends GroovyObjectSupport implements Describable, Complet
 
     private Object wrap(String name, Object v) {
         if (v instanceof Value nested) return new Decoded(nested);
-        if ((v instanceof byte[] || v instanceof List) && value.layout().findField(name).map(Field::ascii).orElse(false)) return text(v);
+        if (v instanceof Long || v instanceof byte[] || v instanceof List) {
+            Field f = value.layout().findField(name).orElse(null);
+            return f == null ? v : readable(f, v);
+        }
         return v;
     }
 
@@ -148,7 +175,7 @@ public class Decoded extends GroovyObjectSupport implements Describable, Complet
     public List<String> completionCandidates() {
         List<String> names = new ArrayList<>();
         for (Field f : value.layout().fields()) if (!f.isReserved()) names.add(f.name());
-        names.addAll(List.of("show()", "toMap()", "toJson()", "diff(", "fields", "name("));
+        names.addAll(List.of("show()", "toMap()", "toJson()", "diff(", "fields", "name(", "raw("));
         return names;
     }
 

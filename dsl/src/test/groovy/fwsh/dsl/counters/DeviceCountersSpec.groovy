@@ -342,7 +342,7 @@ class DeviceCountersSpec extends Specification {
         dev.counters.snapshot(['rx_crc_error_phy'])
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(fwsh.base.ArgumentException)
         e.message.contains('rx_crc_errors_phy')
 
         when:
@@ -350,7 +350,7 @@ class DeviceCountersSpec extends Specification {
 
         then:
         def e2 = thrown(FwshException)
-        e2.message.startsWith("sample: unknown option 'evry'; options are port, every")
+        e2.message.startsWith("sample: unknown option 'evry' (did you mean every?); options are port, every")
     }
 
     def "the sampler over the emulator stops on its duration, with samples exactly one period apart"() {

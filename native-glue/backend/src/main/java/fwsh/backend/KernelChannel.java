@@ -261,7 +261,7 @@ public abstract class KernelChannel implements Channel {
         lock.readLock().lock();
         if (closed) {
             lock.readLock().unlock();
-            throw new IllegalStateException(info.name() + ": channel is closed; open the device again");
+            throw new ChannelException(Errno.EBADF, info.name() + ": channel is closed; open the device again");
         }
         if (gone) {
             lock.readLock().unlock();

@@ -1,5 +1,6 @@
 package fwsh.emu;
 
+import fwsh.base.ArgumentException;
 import fwsh.channel.Channel;
 import fwsh.channel.ChannelException;
 import fwsh.channel.DeviceEvent;
@@ -51,7 +52,7 @@ public final class EmulatedDevice implements Channel {
 
     EmulatedDevice(Hca hca, Transport personality) {
         if (personality != Transport.FWCTL && personality != Transport.MLX5CTL) {
-            throw new IllegalArgumentException("an emulated device imitates fwctl or mlx5ctl, not " + personality);
+            throw new ArgumentException("an emulated device imitates fwctl or mlx5ctl, not " + personality);
         }
         this.hca = hca;
         this.personality = personality;

@@ -1,5 +1,6 @@
 package fwsh.emu;
 
+import fwsh.base.ArgumentException;
 import fwsh.channel.Transport;
 
 import java.nio.file.Path;
@@ -96,7 +97,7 @@ public final class Emulator {
 
         public Builder pci(String bdf) {
             if (!bdf.matches("[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]")) {
-                throw new IllegalArgumentException("PCI address '" + bdf + "' must look like 0000:3b:00.0");
+                throw new ArgumentException("PCI address '" + bdf + "' must look like 0000:3b:00.0");
             }
             this.pci = bdf;
             return this;

@@ -1,5 +1,6 @@
 package fwsh.emu;
 
+import fwsh.base.ArgumentException;
 import fwsh.channel.DeviceEvent;
 
 import java.util.SplittableRandom;
@@ -194,7 +195,7 @@ final class Tracer {
     // ---- faults and other producers ----
 
     synchronized void injectOverrun(int lostBlocks) {
-        if (lostBlocks < 1) throw new IllegalArgumentException("lostBlocks must be at least 1, got " + lostBlocks);
+        if (lostBlocks < 1) throw new ArgumentException("lostBlocks must be at least 1, got " + lostBlocks);
         pendingLostBlocks += lostBlocks;
     }
 

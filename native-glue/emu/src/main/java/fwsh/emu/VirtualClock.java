@@ -1,5 +1,7 @@
 package fwsh.emu;
 
+import fwsh.base.ArgumentException;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +27,7 @@ public final class VirtualClock implements EmuClock {
     /** Moves time forward and lets every device catch up. */
     public VirtualClock advance(Duration d) {
         if (d.isNegative()) {
-            throw new IllegalArgumentException("cannot advance a clock by a negative duration " + d);
+            throw new ArgumentException("cannot advance a clock by a negative duration " + d);
         }
         nanos.addAndGet(d.toNanos());
         for (Runnable r : listeners) r.run();

@@ -1,5 +1,6 @@
 package fwsh.replay;
 
+import fwsh.base.ArgumentException;
 import fwsh.channel.DeviceEvent;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Mailbox;
@@ -79,7 +80,7 @@ final class RecordingReader {
             }
             try {
                 complete = record(m, lineNo, header.version());
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | ArgumentException e) { // a bad scope is an ArgumentException
                 errors.add(file + ":" + lineNo + ": damaged record skipped: " + e.getMessage());
             }
         }

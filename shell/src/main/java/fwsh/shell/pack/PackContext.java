@@ -1,5 +1,6 @@
 package fwsh.shell.pack;
 
+import fwsh.base.FileException;
 import fwsh.base.FwshException;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
@@ -9,7 +10,6 @@ import fwsh.dsl.engine.Privilege;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class PackContext {
             return new PackContext(Path.of(System.getProperty("fwsh.pack.dir", ".")), Privilege.DEBUG_READ_ONLY, null, null, null,
                     Files.createTempDirectory("fwsh-pack"));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw FileException.of("create a temporary folder in", System.getProperty("java.io.tmpdir"), e);
         }
     }
 
@@ -130,7 +130,7 @@ public final class PackContext {
         try {
             code = Files.readString(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw FileException.of("read", file, e);
         }
         StringWriter text = new StringWriter();
         var binding = session.binding();

@@ -56,7 +56,6 @@ cap.general.vport_group_manager = 1
 cap.general.mcam_reg = 1
 cap.general.pcam_reg = 1
 cap.general.port_type = 1
-cap.general.num_ports = 1
 cap.general.log_max_msg = 30
 cap.general.cqe_version = 1
 cap.general.eth_net_offloads = 1
