@@ -6,6 +6,9 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Attributes;
+import org.jline.terminal.Attributes.ControlChar;
+import org.jline.terminal.Attributes.InputFlag;
+import org.jline.terminal.Attributes.LocalFlag;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
@@ -18,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -165,12 +169,23 @@ final class Repl {
         // Keys typed while the evaluation runs wait, as typed, for the next prompt (a Ctrl-D there leaves): in the
         // terminal's cooked mode the line discipline would swallow a Ctrl-D at the start of a line. Ctrl-C still
         // interrupts (raw mode keeps signals).
-        Attributes cooked = terminal.enterRawMode();
+        Attributes cooked = terminal.getAttributes();
+        terminal.setAttributes(rawKeepingSignals(cooked));
         try {
             return runOnWorker(task);
         } finally {
             terminal.setAttributes(cooked);
         }
+    }
+
+    /** Raw input as cfmakeraw gives it, but with ISIG kept: JLine 4's enterRawMode clears it, and Ctrl-C must signal. */
+    static Attributes rawKeepingSignals(Attributes cooked) {
+        Attributes raw = new Attributes(cooked);
+        raw.setLocalFlags(EnumSet.of(LocalFlag.ICANON, LocalFlag.ECHO, LocalFlag.IEXTEN), false);
+        raw.setInputFlags(EnumSet.of(InputFlag.IXON, InputFlag.ICRNL, InputFlag.INLCR), false);
+        raw.setControlChar(ControlChar.VMIN, 1);
+        raw.setControlChar(ControlChar.VTIME, 0);
+        return raw;
     }
 
     private Object runOnWorker(Callable<Object> task) throws Throwable {

@@ -21,8 +21,8 @@ class TmuxReplSpec extends Specification {
     @Shared
     Path home
 
-    @Shared
-    String socket = "fwsh-spec-${ProcessHandle.current().pid()}"
+    /** A server per feature: a new one on the socket the last feature's kill-server is still closing can fail. */
+    String socket = "fwsh-spec-${ProcessHandle.current().pid()}-${System.nanoTime()}"
 
     static String tmuxMissing() {
         try {
@@ -79,7 +79,8 @@ class TmuxReplSpec extends Specification {
         String java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
         def cmd = [java, '-cp', cp, 'fwsh.shell.Main', '--init', init.toString()].collect { "'$it'" }.join(' ')
         tmux('new-session', '-d', '-s', 'repl', '-x', '120', '-y', '40',
-                "env HOME='$home' XDG_STATE_HOME='$home/state' XDG_CONFIG_HOME='$home/config' TERM=xterm-256color $cmd; echo FWSH-EXITED-\$?; sleep 30")
+                "stty -g > '$home/stty.before'; env HOME='$home' XDG_STATE_HOME='$home/state' XDG_CONFIG_HOME='$home/config' TERM=xterm-256color $cmd; " +
+                        "echo FWSH-EXITED-\$?; stty -g > '$home/stty.after'; stty -a > '$home/stty.all'; sleep 30")
         waitFor('the prompt') { prompts(it) == 1 }
     }
 
@@ -142,5 +143,23 @@ class TmuxReplSpec extends Specification {
         def lines = s.readLines()*.stripTrailing()
         lines.indexOf('42') < lines.indexOf('fwsh> 1 + 1')
         lines.indexOf('fwsh> 1 + 1') < lines.indexOf('2')
+    }
+
+    def "the terminal's settings (speed included) are the same after a session as before it"() {
+        given:
+        start()
+
+        when: 'an evaluation runs (the terminal goes raw meanwhile), then fwsh leaves'
+        tmux('send-keys', '-t', 'repl', 'Thread.sleep(300); 6 * 7', 'Enter')
+        waitFor('the result') { it.readLines().contains('42') }
+        tmux('send-keys', '-t', 'repl', '/exit', 'Enter')
+        waitFor('the exit') { it.contains('FWSH-EXITED-0') }
+        def all = home.resolve('stty.all')
+        long end = System.currentTimeMillis() + DEADLINE_MS
+        while (!(all.toFile().exists() && all.toFile().text) && System.currentTimeMillis() < end) Thread.sleep(50)
+
+        then: 'stty -g is unchanged; JLine 3.30 cleared the baud bits here (speed 0 baud)'
+        home.resolve('stty.after').toFile().text == home.resolve('stty.before').toFile().text
+        !all.toFile().text.contains('speed 0 baud')
     }
 }
