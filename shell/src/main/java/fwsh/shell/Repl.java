@@ -156,13 +156,25 @@ final class Repl {
     /** Runs {@code task} on the worker, waits for it (Ctrl-C interrupts), prints the result or the error. */
     void evaluateAndPrint(Callable<Object> task, boolean printResult) {
         try {
-            Object result = onWorker(task);
-            if (printResult) writer().print(printer.echo(result));
+            // The result is rendered on the worker too, so Ctrl-C stops a long rendering as it stops user code.
+            onWorker(() -> {
+                Object result = task.call();
+                if (printResult) {
+                    writer().print(printer.echo(result, screen()));
+                    writer().flush();
+                }
+                return null;
+            });
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) throw (VirtualMachineError) t;
             error(t);
         }
         writer().flush();
+    }
+
+    /** A screenful: the terminal less the prompt and the status line. */
+    Screen screen() {
+        return new Screen(terminal.getHeight() - 2, terminal.getWidth());
     }
 
     private Object onWorker(Callable<Object> task) throws Throwable {

@@ -162,4 +162,30 @@ class TmuxReplSpec extends Specification {
         home.resolve('stty.after').toFile().text == home.resolve('stty.before').toFile().text
         !all.toFile().text.contains('speed 0 baud')
     }
+
+    def "a huge result prints as a screenful ending in '… N more'; Ctrl-C stops a rendering that does not end"() {
+        given:
+        start()
+
+        when: 'a list of three million numbers is the result'
+        tmux('send-keys', '-t', 'repl', '(1..3000000).toList()', 'Enter')
+
+        then: 'a screenful comes back at once, with the count of what was left out'
+        def s = waitFor('the cut list') { prompts(it) == 2 }
+        def more = s.readLines().find { it.startsWith('… ') }
+        more ==~ /… \d+ more/
+        s.readLines().count { it ==~ /\s*\d+\s+\d+/ } + (more =~ /\d+/)[0].toInteger() == 3_000_000
+
+        when: "a value whose text never ends is printed, and Ctrl-C is pressed"
+        tmux('send-keys', '-t', 'repl', 'C-l')
+        waitFor('a clear screen') { prompts(it) == 1 }
+        tmux('send-keys', '-t', 'repl', 'class Endless { String toString() { while (true) { } } }', 'Enter')
+        waitFor('the class') { prompts(it) == 2 }
+        tmux('send-keys', '-t', 'repl', 'new Endless()', 'Enter')
+        Thread.sleep(500)
+        tmux('send-keys', '-t', 'repl', 'C-c')
+
+        then: 'printing stops and the prompt is back'
+        waitFor('the interrupt') { prompts(it) == 3 && it.readLines().contains('interrupted') }
+    }
 }
