@@ -43,7 +43,7 @@ class PrinterSpec extends Specification {
         table.render([]) == '[]\n'
         table.render((1..40).collect { "item$it" }).readLines().size() == 40
         table.render((1..40).collect { "item$it" }).readLines()[11] == '11  item12'
-        table.render([new FakeRegister(name: 'X'), 'b']).readLines().size() == 2
+        table.render([java.time.Duration.ofSeconds(1), 'b']).readLines().size() == 2
     }
 
     def "byte arrays are hexdumps: offset, 16 bytes in two groups, ASCII"() {
