@@ -79,7 +79,7 @@ final class Repl {
         this.printer = new Printer(options.format, color);
         this.commands = new ReplCommands(this);
         CompletionEngine engine = new CompletionEngine(() -> session.binding().getVariables(), commands.names(),
-                Path.of("").toAbsolutePath());
+                Path.of("").toAbsolutePath(), PackScripts::names);
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("fwsh")
@@ -96,6 +96,19 @@ final class Repl {
         // Live views (dev.counters.watch) refresh above the status line instead of scrolling.
         session.setLiveView(status::show);
         terminal.handle(Terminal.Signal.INT, s -> interrupt());
+        // At the prompt the line reader handles resizes; while an evaluation runs (a watch view), this does.
+        terminal.handle(Terminal.Signal.WINCH, s -> status.resize());
+        new Suspend(terminal, status, this::redrawPrompt).install();
+    }
+
+    /** After a resume: the line being edited, when the prompt is up (the reader ignores this otherwise). */
+    private void redrawPrompt() {
+        try {
+            reader.callWidget(LineReader.REDRAW_LINE);
+            reader.callWidget(LineReader.REDISPLAY);
+        } catch (RuntimeException e) {
+            // not reading a line: the next prompt draws itself
+        }
     }
 
     static boolean isDumb(Terminal t) {

@@ -34,7 +34,7 @@ final class ReplCommands {
         add("/help", "", "this list", a -> help());
         add("/devices", "", "the devices in this session; '*' marks dev", a -> devices());
         add("/load", "FILE", "evaluate FILE here: its variables and methods stay defined", a -> load(a));
-        add("/run", "FILE [ARGS...]", "run FILE as a script with its own 'args'", a -> run(a));
+        add("/run", "FILE [ARGS...]", "run FILE (or a standard-pack script: /run link/health.groovy) with its own 'args'", a -> run(a));
         add("/journal", "[N]", "the last N (10) entries of the journal of state-changing RPCs", a -> journal(a));
         add("/scope", "", "the scope ceiling and the scopes there are", a -> scope());
         add("/history", "[N]", "the last N (20) inputs", a -> history(a));
@@ -95,10 +95,15 @@ final class ReplCommands {
 
     private Path file(List<String> args, String command) {
         if (args.isEmpty()) throw new UsageException(command + " needs a file: " + command + " FILE");
-        Path p = Path.of(args.get(0).startsWith("~/")
-                ? System.getProperty("user.home") + args.get(0).substring(1) : args.get(0));
-        if (!Files.isRegularFile(p)) throw new UsageException("no file '" + args.get(0) + "'");
+        Path p = expand(args.get(0));
+        if (!Files.isRegularFile(p)) {
+            throw new UsageException("no file '" + args.get(0) + "'" + (command.equals("/run") ? " (nor a pack script of that name; see fwsh --list-scripts)" : ""));
+        }
         return p;
+    }
+
+    private static Path expand(String name) {
+        return Path.of(name.startsWith("~/") ? System.getProperty("user.home") + name.substring(1) : name);
     }
 
     private void load(List<String> args) throws Exception {
@@ -107,9 +112,17 @@ final class ReplCommands {
         repl.evaluateAndPrint(() -> repl.evaluator().evaluate(code, p.getFileName().toString()), false);
     }
 
+    /** As on the command line: a file, else a standard-pack script of that name ({@code /run link/health.groovy}). */
     private void run(List<String> args) throws Exception {
-        Path p = file(args, "/run");
+        if (args.isEmpty()) throw new UsageException("/run needs a file: /run FILE [ARGS...]");
         List<String> scriptArgs = args.subList(1, args.size());
+        String name = args.get(0);
+        if (!Files.isRegularFile(expand(name)) && PackScripts.exists(name)) {
+            String code = PackScripts.text(name);
+            repl.evaluateAndPrint(() -> repl.runner().run(code, name, scriptArgs), false);
+            return;
+        }
+        Path p = file(args, "/run");
         repl.evaluateAndPrint(() -> repl.runner().run(p, scriptArgs), false);
     }
 

@@ -38,7 +38,8 @@ class CompletionEngineSpec extends Specification {
     def setup() {
         session.binding().setVariable('config', [mode: 'fast', 'not a name': 1])
         session.binding().setVariable('_', 5)
-        engine = new CompletionEngine({ session.binding().variables }, ['/help', '/history', '/load', '/run', '/exit'], dir)
+        engine = new CompletionEngine({ session.binding().variables }, ['/help', '/history', '/load', '/run', '/exit'], dir,
+                { PackScripts.names() })
     }
 
     def dev() {
@@ -149,6 +150,9 @@ class CompletionEngineSpec extends Specification {
         values('/load ') == ['init.groovy', 'packs/', 'rpcs.jsonl']
         values('/run pa') == ['packs/']
         values('/run packs/') == ['packs/rates.groovy']
+        values('/run li') == PackScripts.names().findAll { it.startsWith('li') }
+        values('/run li').contains('link/health.groovy')
+        !values('/load li')
         values('/run packs/rates.groovy --port') == []
         engine.complete('/load ', 6).find { it.value() == 'packs/' }.complete() == false
         engine.complete('/load ', 6).find { it.value() == 'init.groovy' }.complete()

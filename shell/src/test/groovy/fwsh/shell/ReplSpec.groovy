@@ -111,6 +111,16 @@ class ReplSpec extends Specification {
         out.contains("error: no file 'nothere.groovy'")
     }
 
+    def "/run NAME runs a standard-pack script as the command line does"() {
+        when:
+        def out = repl('/run link/health.groovy --port 1\n/run link/nosuch.groovy\n', new Options(),
+                new SessionOptions().noHardware().emulate('cx6dx'))
+
+        then:
+        out.readLines().any { it.startsWith('link health: ') }
+        out.contains("error: no file 'link/nosuch.groovy' (nor a pack script of that name; see fwsh --list-scripts)")
+    }
+
     def "/scope shows the ceiling; /journal says where it is or that it is not set; /devices with none"() {
         given:
         def journal = dir.resolve('journal.jsonl')

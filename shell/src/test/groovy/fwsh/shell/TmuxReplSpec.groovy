@@ -186,4 +186,95 @@ class TmuxReplSpec extends Specification {
         then: 'printing stops and the prompt is back'
         waitFor('the interrupt') { prompts(it) == 3 && it.readLines().contains('interrupted') }
     }
+
+    def "a watch view redraws at the new bottom after the terminal is resized"() {
+        given:
+        start()
+        tmux('send-keys', '-t', 'repl', "dev.counters.watch('temperature > 500', every: 100.ms, for: 60.s)", 'Enter')
+        waitFor('the watch view') { it.readLines().any { l -> l.startsWith('temperature ') } }
+
+        when: 'the terminal shrinks, then grows'
+        tmux('resize-window', '-t', 'repl', '-x', '70', '-y', '20')
+        def small = waitFor('the view redrawn at 70x20') { settledView(it, 20) }
+        tmux('resize-window', '-t', 'repl', '-x', '140', '-y', '35')
+        def large = waitFor('the view redrawn at 140x35') { settledView(it, 35) }
+
+        then: 'one table right above the status line, nothing left of the old one'
+        small.readLines().every { it.length() <= 70 }
+        large.readLines().count { it.startsWith('name ') } == 1
+
+        when: 'Ctrl-C ends the watch'
+        tmux('send-keys', '-t', 'repl', 'C-c')
+
+        then: 'the view is gone and the prompt is back'
+        waitFor('the prompt') { lastPrompt(it) == 'fwsh>' && !it.readLines().any { l -> l.startsWith('name ') } }
+    }
+
+    /** The screen has {@code rows} lines: the status line last, the watch table right above it, shown once. */
+    static boolean settledView(String screen, int rows) {
+        def lines = screen.readLines()
+        lines.size() == rows && lines[-1].startsWith(' fwsh  device:') && lines[-2].startsWith('temperature ')
+                && lines[-3].startsWith('name ') && lines[-4].startsWith('watch: 1 rule')
+                && lines.count { it.startsWith('name ') } == 1 && lines.count { it.startsWith('watch: 1 rule') } == 1
+    }
+
+    def "Ctrl-Z suspends fwsh with the screen handed back clean, at the prompt and during an evaluation; fg restores it"() {
+        given: 'fwsh started from an interactive shell, as a job, through a launcher that execs java as bin/fwsh does'
+        def launcher = home.resolve('fwsh.sh')
+        String cp = System.getProperty('surefire.test.class.path') ?: System.getProperty('java.class.path')
+        String java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
+        launcher.toFile().text = "#!/bin/sh\nexec '$java' -cp '$cp' fwsh.shell.Main --emulate\n"
+        launcher.toFile().setExecutable(true)
+        tmux('new-session', '-d', '-s', 'repl', '-x', '120', '-y', '30',
+                "env HOME='$home' XDG_STATE_HOME='$home/state' TERM=xterm-256color PS1='sh\$ ' bash --norc --noprofile -i")
+        waitFor('the shell') { it.contains('sh$') }
+        tmux('send-keys', '-t', 'repl', "'$launcher'", 'Enter')
+        waitFor('the prompt') { prompts(it) == 1 && statusShown(it) }
+
+        when: 'Ctrl-Z with a line half typed'
+        tmux('send-keys', '-t', 'repl', '6 * 7')
+        waitFor('the typing') { lastPrompt(it) == 'fwsh> 6 * 7' }
+        tmux('send-keys', '-t', 'repl', 'C-z')
+
+        then: 'the shell has the terminal: job stopped, no status line left behind'
+        waitFor('the stop') { it.contains('Stopped') && lastLine(it).startsWith('sh$') && !statusShown(it) }
+
+        when: 'fg'
+        tmux('send-keys', '-t', 'repl', 'fg', 'Enter')
+
+        then: 'the status line and the half-typed line are back'
+        waitFor('the resume') { statusShown(it) && lastPrompt(it) == 'fwsh> 6 * 7' }
+
+        when: 'the line is finished'
+        tmux('send-keys', '-t', 'repl', 'Enter')
+
+        then: 'it still works'
+        waitFor('the result') { it.readLines().contains('42') && lastPrompt(it) == 'fwsh>' }
+
+        when: 'Ctrl-Z while an evaluation runs, then fg'
+        tmux('send-keys', '-t', 'repl', 'C-l')
+        waitFor('a clear screen') { prompts(it) == 1 }
+        tmux('send-keys', '-t', 'repl', 'Thread.sleep(2000); 6 * 8', 'Enter')
+        waitFor('the evaluation') { lastPrompt(it) == 'fwsh> Thread.sleep(2000); 6 * 8' }
+        tmux('send-keys', '-t', 'repl', 'C-z')
+        waitFor('the stop') { lastLine(it).startsWith('sh$') && !statusShown(it) }
+        tmux('send-keys', '-t', 'repl', 'fg', 'Enter')
+
+        then: 'the evaluation finishes, then the prompt and the status line'
+        waitFor('the result') { it.readLines().contains('48') && lastPrompt(it) == 'fwsh>' && statusShown(it) }
+
+        when:
+        tmux('send-keys', '-t', 'repl', '/exit', 'Enter')
+
+        then:
+        waitFor('the shell') { lastLine(it).startsWith('sh$') }
+    }
+
+    static String lastLine(String screen) {
+        screen.readLines().findAll { it.trim() }.last()
+    }
+
+    static boolean statusShown(String screen) {
+        screen.readLines().last().startsWith(' fwsh  device: emu0')
+    }
 }
