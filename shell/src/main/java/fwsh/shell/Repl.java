@@ -37,6 +37,7 @@ import java.util.concurrent.TimeoutException;
  * and a second Ctrl-C abandons an evaluation stuck where interrupts do not reach (a blocking native call).
  */
 final class Repl {
+    private static final java.util.Set<String> BARE_WORDS = java.util.Set.of("help", "exit", "quit");
     private final Session session;
     private final Options options;
     private final Terminal terminal;
@@ -46,6 +47,7 @@ final class Repl {
     private final Printer printer;
     private final ReplCommands commands;
     private final StatusLine status;
+    private final Pager pager;
     private final boolean color;
     private ExecutorService worker = newWorker();
     private volatile Thread evaluating;
@@ -92,6 +94,7 @@ final class Repl {
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
         this.status = new StatusLine(terminal, session);
+        this.pager = new Pager(terminal, this::screen);
         session.binding().setVariable("out", terminal.writer());
         // Live views (dev.counters.watch) refresh above the status line instead of scrolling.
         session.setLiveView(status::show);
@@ -144,8 +147,11 @@ final class Repl {
         return Main.EXIT_OK;
     }
 
-    private void handle(String line) {
-        if (line.isBlank()) return;
+    private void handle(String input) {
+        if (input.isBlank()) return;
+        String word = input.strip();
+        // help, exit and quit as bare words, as in Python's REPL, unless the user defined a variable of that name
+        String line = BARE_WORDS.contains(word) && !session.binding().hasVariable(word) ? "/" + word : input;
         if (CompletionEngine.isCommandLine(line)) {
             try {
                 commands.execute(line);
@@ -280,6 +286,11 @@ final class Repl {
 
     PrintWriter writer() {
         return terminal.writer();
+    }
+
+    /** Long text a screenful at a time. */
+    void page(String text) {
+        pager.page(text);
     }
 
     Session session() {

@@ -39,7 +39,7 @@ final class ReplCommands {
         add("/scope", "", "the scope ceiling and the scopes there are", a -> scope());
         add("/history", "[N]", "the last N (20) inputs", a -> history(a));
         add("/trace", "", "the stack trace of the last error", a -> trace());
-        add("/exit", "", "leave fwsh (also Ctrl-D)", a -> repl.exit());
+        add("/exit", "", "leave fwsh (also exit, quit or Ctrl-D)", a -> repl.exit());
     }
 
     private void add(String name, String usage, String help, Handler h) {
@@ -140,8 +140,9 @@ final class ReplCommands {
             return;
         }
         List<String> lines = Files.readAllLines(path);
-        w.println("journal: " + path + " (" + lines.size() + " entries)");
-        lines.subList(Math.max(0, lines.size() - n), lines.size()).forEach(w::println);
+        StringBuilder text = new StringBuilder("journal: " + path + " (" + lines.size() + " entries)\n");
+        lines.subList(Math.max(0, lines.size() - n), lines.size()).forEach(l -> text.append(l).append('\n'));
+        repl.page(text.toString());
     }
 
     Path journalPath() {

@@ -97,6 +97,19 @@ class ReplSpec extends Specification {
         out.contains('error: unknown command /frob; /help lists the commands\n')
     }
 
+    def "help, exit and quit work as bare words, unless a variable has that name"() {
+        when:
+        def help = repl('help\n')
+        def exit = repl('exit\n6 * 7\n')
+        def quit = repl('quit\n6 * 7\n')
+        def variable = repl('exit = 5\nexit + 1\n/exit\n')
+
+        then:
+        help.contains('Commands:') && help.contains('/run FILE')
+        !exit.contains('42') && !quit.contains('42')
+        variable.contains('fwsh> exit + 1\n6\n')
+    }
+
     def "/load keeps the file's definitions; /run passes arguments and keeps its own"() {
         given:
         dir.resolve('lib.groovy').toFile().text = 'def sq(n) { n * n }\nloaded = true'
