@@ -40,9 +40,10 @@ final class Batch {
             if (options.code != null) {
                 result = runner.run(options.code, "e.groovy", options.args);
             } else if (options.script != null) {
-                if (Files.isRegularFile(options.script)) runner.run(options.script, options.args);
-                else runner.run(PackScripts.text(options.script.toString()), options.script.toString(), options.args);
-                result = null;
+                if (Files.isRegularFile(options.script)) result = runner.run(options.script, options.args);
+                else result = runner.run(PackScripts.text(options.script.toString()), options.script.toString(), options.args);
+                // A script's last value is noise in a table run, but a pipeline reading JSON or CSV wants it, as from -e.
+                if (printer.format() == Format.TABLE) result = null;
             } else {
                 String code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 result = runner.run(code, "stdin.groovy", options.args);
