@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.backend.ThreadTuning;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -171,8 +173,8 @@ public final class Sampler implements AutoCloseable {
         long cpu0 = cpu ? mx.getCurrentThreadCpuTime() : 0;
         if (ticker instanceof SystemTicker st) {
             st.periodHint(period);
-            LinuxThread.timerSlack(1_000);
-            if (niceValue != 0) niced = LinuxThread.nice(niceValue);
+            ThreadTuning.timerSlack(1_000);
+            if (niceValue != 0) niced = ThreadTuning.nice(niceValue);
         }
         long[] values = new long[selection.size()];
         try {

@@ -1,9 +1,23 @@
 package fwsh.dsl;
 
+import fwsh.base.FwshException;
 import fwsh.channel.Channel;
 import fwsh.channel.DeviceInfo;
-import fwsh.channel.FwctlPolicy;
 import fwsh.channel.Umem;
+import fwsh.dsl.counters.DeviceCounters;
+import fwsh.dsl.engine.Capabilities;
+import fwsh.dsl.engine.Commands;
+import fwsh.dsl.engine.Completable;
+import fwsh.dsl.engine.Decoded;
+import fwsh.dsl.engine.Describable;
+import fwsh.dsl.engine.DeviceAccess;
+import fwsh.dsl.engine.DeviceUmem;
+import fwsh.dsl.engine.Journal;
+import fwsh.dsl.engine.RawReply;
+import fwsh.dsl.engine.Registers;
+import fwsh.dsl.engine.RpcEngine;
+import fwsh.dsl.engine.ScopeGuard;
+import fwsh.dsl.trace.DeviceTracer;
 import fwsh.wire.Bits;
 import fwsh.wire.Catalog;
 import groovy.lang.Closure;
@@ -21,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A device as scripts see it: {@code dev.info}, {@code dev.reg}, {@code dev.cap}, {@code dev.cmd},
  * {@code dev.rpc(...)}, {@code dev.umem(size)}. Safe to use from several threads.
  */
-public class Device implements AutoCloseable, Describable, Completable {
+public class Device implements DeviceAccess, AutoCloseable, Describable, Completable {
     private final Channel channel;
     private final Channel guarded = new GuardedChannel(this);
     private final RpcEngine engine;
@@ -33,8 +47,8 @@ public class Device implements AutoCloseable, Describable, Completable {
     private volatile Map<String, Object> identity;
     private volatile java.util.function.Supplier<java.util.function.Consumer<List<String>>> liveView = () -> null;
     private volatile java.util.function.Supplier<Appendable> output = () -> System.out;
-    private volatile fwsh.dsl.trace.DeviceTracer tracer;
-    private volatile fwsh.dsl.counters.DeviceCounters counters;
+    private volatile DeviceTracer tracer;
+    private volatile DeviceCounters counters;
 
     public Device(Channel channel, java.util.function.Supplier<Catalog> catalog, ScopeGuard scopes, Journal journal,
                   java.util.function.Consumer<String> warnings, java.time.Duration rpcTimeout) {
@@ -75,14 +89,14 @@ public class Device implements AutoCloseable, Describable, Completable {
     }
 
     /** The firmware tracer (created on first use). */
-    public synchronized fwsh.dsl.trace.DeviceTracer getTracer() {
-        if (tracer == null) tracer = new fwsh.dsl.trace.DeviceTracer(this);
+    public synchronized DeviceTracer getTracer() {
+        if (tracer == null) tracer = new DeviceTracer(this);
         return tracer;
     }
 
     /** Counters by name across PPCNT, vport, congestion, temperature and diagnostic counters (created on first use). */
-    public synchronized fwsh.dsl.counters.DeviceCounters getCounters() {
-        if (counters == null) counters = new fwsh.dsl.counters.DeviceCounters(this);
+    public synchronized DeviceCounters getCounters() {
+        if (counters == null) counters = new DeviceCounters(this);
         return counters;
     }
 
@@ -154,19 +168,9 @@ public class Device implements AutoCloseable, Describable, Completable {
         return rpc(in, outLen);
     }
 
+    @Override
     public RawReply rpc(byte[] in, int outLen) {
-        if (in.length < 16) throw new FwshException("an input mailbox needs at least 16 bytes, got " + in.length);
-        int opcode = fwsh.channel.Mailbox.opcode(in);
-        int opMod = fwsh.channel.Mailbox.opMod(in);
-        String name = Catalog.builtin().opcodeName(opcode);
-        boolean write = !(isQuery(name) || FwctlPolicy.minScope(opcode, opMod).filter(s -> s == fwsh.channel.Scope.DEBUG_READ_ONLY).isPresent());
-        String what = (name == null ? "opcode 0x" + Integer.toHexString(opcode) : name) + " (raw)";
-        return new RawReply(engine.sendRaw(new RpcRequest(engine.route(what, opcode, opMod, write, null), in, outLen,
-                Map.of("in", Hexdump.of(in).trim()), null)));
-    }
-
-    private static boolean isQuery(String name) {
-        return name != null && Commands.isRead(name);
+        return engine.rawRpc(in, outLen);
     }
 
     private static Object require(Map<String, ?> args, String key) {
@@ -189,7 +193,7 @@ public class Device implements AutoCloseable, Describable, Completable {
     }
 
     /** The closure form: the memory is always released when the closure returns or throws. */
-    public <T> T umem(long size, @ClosureParams(value = SimpleType.class, options = "fwsh.dsl.DeviceUmem") Closure<T> body) {
+    public <T> T umem(long size, @ClosureParams(value = SimpleType.class, options = "fwsh.dsl.engine.DeviceUmem") Closure<T> body) {
         try (DeviceUmem u = umem(size)) {
             return body.call(u);
         }
@@ -224,10 +228,6 @@ public class Device implements AutoCloseable, Describable, Completable {
 
     public void untrack(AutoCloseable resource) {
         resources.remove(resource);
-    }
-
-    RpcEngine engine() {
-        return engine;
     }
 
     /** The row of the devices table: name, pci, transport, type, firmware, PSID. */

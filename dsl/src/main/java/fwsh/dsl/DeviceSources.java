@@ -1,5 +1,6 @@
 package fwsh.dsl;
 
+import fwsh.base.FwshException;
 import fwsh.backend.DiscoveredDevice;
 import fwsh.backend.Discovery;
 import fwsh.channel.Channel;

@@ -17,8 +17,8 @@ public final class FwshCompiler {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(FwshScript.class.getName());
         ImportCustomizer imports = new ImportCustomizer();
-        imports.addStarImports("fwsh.dsl", "java.time");
-        imports.addImports("fwsh.channel.Scope", "fwsh.channel.Transport");
+        imports.addStarImports("fwsh.dsl", "fwsh.dsl.engine", "java.time");
+        imports.addImports("fwsh.base.FwshException", "fwsh.channel.Scope", "fwsh.channel.Transport");
         // Ctrl-C interrupts the running thread; loops in user code must notice it.
         config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(ThreadInterrupt.class));
         return config;

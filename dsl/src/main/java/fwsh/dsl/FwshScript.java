@@ -1,5 +1,8 @@
 package fwsh.dsl;
 
+import fwsh.dsl.engine.Describable;
+import fwsh.dsl.engine.Journal;
+import fwsh.dsl.engine.Privilege;
 import groovy.lang.Closure;
 import groovy.lang.Script;
 

@@ -1,6 +1,9 @@
 package fwsh.dsl;
 
+import fwsh.base.FwshException;
 import fwsh.channel.Channel;
+import fwsh.dsl.engine.Journal;
+import fwsh.dsl.engine.ScopeGuard;
 import fwsh.wire.Catalog;
 import groovy.lang.Binding;
 

@@ -1,8 +1,12 @@
 package fwsh.dsl
 
+import fwsh.base.FwshException
 import fwsh.channel.Opcode
 import fwsh.channel.Scope
 import fwsh.channel.Transport
+import fwsh.dsl.engine.FirmwareStatusException
+import fwsh.dsl.engine.JournalException
+import fwsh.dsl.engine.ScopeRefusedException
 import fwsh.emu.EmulatedDevice
 import fwsh.emu.Emulator
 import fwsh.wire.UnknownFieldException

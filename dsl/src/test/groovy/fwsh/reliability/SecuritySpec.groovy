@@ -4,11 +4,11 @@ import fwsh.channel.Opcode
 import fwsh.channel.Scope
 import fwsh.channel.Transport
 import fwsh.dsl.Device
-import fwsh.dsl.ScopeRefusedException
 import fwsh.dsl.ScriptRunner
 import fwsh.dsl.Session
 import fwsh.dsl.SessionOptions
 import fwsh.dsl.dump.ResourceDump
+import fwsh.dsl.engine.ScopeRefusedException
 import fwsh.emu.EmuClock
 import fwsh.emu.EmulatedDevice
 import fwsh.emu.Emulator
@@ -120,7 +120,7 @@ class SecuritySpec extends Specification {
             [evil, ["dev.counters.snapshot([args[0]])", "session.device(args[0])", "dev.reg[args[0]]"].collect { code ->
                 try {
                     run("def session = binding.hasVariable('session') ? session : null; " +
-                            (code.startsWith('session') ? "fwsh.dsl.Session.cast(null); throw new fwsh.dsl.FwshException('skip')" : code), [evil])
+                            (code.startsWith('session') ? "fwsh.dsl.Session.cast(null); throw new fwsh.base.FwshException('skip')" : code), [evil])
                     'no error'
                 } catch (RuntimeException e) {
                     e.message

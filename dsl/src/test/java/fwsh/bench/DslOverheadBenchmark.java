@@ -7,9 +7,9 @@ import fwsh.channel.Transport;
 import fwsh.channel.Umem;
 import fwsh.dsl.Device;
 import fwsh.dsl.FwshCompiler;
-import fwsh.dsl.Register;
 import fwsh.dsl.Session;
 import fwsh.dsl.SessionOptions;
+import fwsh.dsl.engine.Register;
 import fwsh.wire.Catalog;
 import fwsh.wire.Layout;
 import groovy.lang.Binding;
@@ -44,8 +44,8 @@ import java.util.concurrent.TimeUnit;
  * DSL's own work), the raw call made from a script, the two pieces of Groovy the script line itself costs (its
  * property chain and its named-argument map), and both reads on the emulated ConnectX, a channel that does work.
  *
- * <p>Run: {@code cd dsl && mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test}
- * then {@code java -cp target/test-classes:target/classes:../native-glue/target/classes:$(cat cp.txt) org.openjdk.jmh.Main
+ * <p>Run, after {@code mvn -o -q install -DskipTests} at the root (so the other modules resolve), {@code cd dsl && mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test}
+ * then {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.openjdk.jmh.Main
  * DslOverheadBenchmark -wi 5 -w 1 -i 8 -r 1 -f 1 -prof gc} ({@code -prof gc} adds bytes allocated per read).
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)

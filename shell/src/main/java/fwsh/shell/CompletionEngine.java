@@ -1,7 +1,7 @@
 package fwsh.shell;
 
-import fwsh.dsl.ArgumentCompletable;
-import fwsh.dsl.Completable;
+import fwsh.dsl.engine.ArgumentCompletable;
+import fwsh.dsl.engine.Completable;
 import fwsh.shell.GroovyLexer.Token;
 import fwsh.shell.GroovyLexer.Type;
 import groovy.lang.MetaMethod;

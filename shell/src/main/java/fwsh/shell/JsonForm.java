@@ -1,6 +1,6 @@
 package fwsh.shell;
 
-import fwsh.dsl.Hexdump;
+import fwsh.dsl.engine.Hexdump;
 import groovy.json.JsonGenerator;
 import groovy.json.JsonOutput;
 

@@ -1,7 +1,7 @@
 package fwsh.shell;
 
-import fwsh.dsl.Hexdump;
-import fwsh.dsl.Shown;
+import fwsh.dsl.engine.Hexdump;
+import fwsh.dsl.engine.Shown;
 import org.codehaus.groovy.runtime.FormatHelper;
 import org.codehaus.groovy.runtime.InvokerHelper;
 

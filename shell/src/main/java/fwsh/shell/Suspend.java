@@ -6,6 +6,8 @@ import org.jline.terminal.Terminal.Signal;
 import org.jline.terminal.Terminal.SignalHandler;
 
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Ctrl-Z in the REPL, at the prompt or while an evaluation runs: hands the shell a clean terminal (status area
@@ -37,10 +39,13 @@ final class Suspend {
         // With the default disposition back, SIGTSTP to our process group (as the kernel sends Ctrl-Z) stops the
         // JVM; this thread goes on after fg.
         terminal.handle(Signal.TSTP, SignalHandler.SIG_DFL);
-        // The line reader's own SIGCONT redraw would race with ours: it sits this one out.
-        SignalHandler readerCont = terminal.handle(Signal.CONT, s -> { });
+        // The line reader's own SIGCONT redraw would race with ours: it sits this one out. SIGCONT reaches its
+        // handler on another thread, possibly after kill(1) has returned, so wait for it before handing back.
+        CountDownLatch resumed = new CountDownLatch(1);
+        SignalHandler readerCont = terminal.handle(Signal.CONT, s -> resumed.countDown());
         try {
             new ProcessBuilder("kill", "-TSTP", "0").inheritIO().start().waitFor();
+            resumed.await(2, TimeUnit.SECONDS);
         } catch (IOException e) {
             // no kill(1): the process keeps running, which is the safe failure
         } catch (InterruptedException e) {

@@ -1,6 +1,6 @@
 package fwsh.shell
 
-import fwsh.dsl.Describable
+import fwsh.dsl.engine.Describable
 
 /** A stand-in for printing: a value with a one-liner, show() and toMap(), as register values have. */
 class FakeValue implements Describable {

@@ -81,10 +81,10 @@ class PrinterSpec extends Specification {
         def r = new fwsh.dsl.trace.TraceSummary(10, 4, 2, 0, 0, 0, 1, 0, 1, 'for', null)
 
         expect:
-        fwsh.dsl.Shown.printed(r).is(r)
+        fwsh.dsl.engine.Shown.printed(r).is(r)
         table.echo(r) == ''
         table.echo(r) == r.toString() + '\n'
-        fwsh.dsl.Shown.printed(r).is(r)
+        fwsh.dsl.engine.Shown.printed(r).is(r)
         json.echo(r).startsWith('{"events":10')
         table.echo(r) == r.toString() + '\n'
     }

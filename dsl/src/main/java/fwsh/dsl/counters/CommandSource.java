@@ -3,7 +3,7 @@ package fwsh.dsl.counters;
 import fwsh.counters.CounterDef;
 import fwsh.counters.CounterKind;
 import fwsh.counters.CounterSource;
-import fwsh.dsl.Commands;
+import fwsh.dsl.engine.Commands;
 import fwsh.wire.Catalog;
 import fwsh.wire.Field;
 import fwsh.wire.Layout;

@@ -1,5 +1,6 @@
 package fwsh.dsl.counters;
 
+import fwsh.base.FwshException;
 import fwsh.counters.Breach;
 import fwsh.counters.CompositeSource;
 import fwsh.counters.CounterDef;
@@ -14,10 +15,9 @@ import fwsh.counters.Sampler;
 import fwsh.counters.Snapshot;
 import fwsh.counters.Ticker;
 import fwsh.counters.Watch;
-import fwsh.dsl.Describable;
-import fwsh.dsl.Device;
-import fwsh.dsl.FwshException;
-import fwsh.dsl.Register;
+import fwsh.dsl.engine.Describable;
+import fwsh.dsl.engine.DeviceAccess;
+import fwsh.dsl.engine.Register;
 import fwsh.emu.EmulatedDevice;
 import fwsh.emu.VirtualClock;
 import fwsh.wire.Field;
@@ -49,17 +49,17 @@ import java.util.function.Consumer;
  * </pre>
  */
 public class DeviceCounters implements Describable {
-    private final Device device;
+    private final DeviceAccess device;
     private final Map<Integer, CompositeSource> byPort = new ConcurrentHashMap<>();
     private final Map<Integer, List<String>> skipped = new ConcurrentHashMap<>();
     private final DiagCounters diag;
 
-    public DeviceCounters(Device device) {
+    public DeviceCounters(DeviceAccess device) {
         this.device = device;
         this.diag = new DiagCounters(device, byPort::clear);
     }
 
-    protected Device device() {
+    protected DeviceAccess device() {
         return device;
     }
 
@@ -69,7 +69,7 @@ public class DeviceCounters implements Describable {
     }
 
     /** Virtual time for an emulated device on a virtual clock, else a real-time ticker (a new one: it adapts per user). */
-    static Ticker tickerFor(Device device) {
+    static Ticker tickerFor(DeviceAccess device) {
         if (device.rawChannel() instanceof EmulatedDevice ed && ed.clock() instanceof VirtualClock vc) return new EmuTicker(vc);
         return Ticker.system();
     }

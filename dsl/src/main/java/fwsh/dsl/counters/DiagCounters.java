@@ -1,11 +1,11 @@
 package fwsh.dsl.counters;
 
+import fwsh.base.FwshException;
 import fwsh.counters.CounterDef;
 import fwsh.counters.CounterSource;
-import fwsh.dsl.Decoded;
-import fwsh.dsl.Describable;
-import fwsh.dsl.Device;
-import fwsh.dsl.FwshException;
+import fwsh.dsl.engine.Decoded;
+import fwsh.dsl.engine.Describable;
+import fwsh.dsl.engine.DeviceAccess;
 import fwsh.wire.Value;
 
 import java.time.Duration;
@@ -39,7 +39,7 @@ public final class DiagCounters implements Describable {
             Map.entry(0x2c03, new String[]{"line_tx_port2", "data sent from port 2", ""}),
             Map.entry(0x2c04, new String[]{"line_tx_loopback", "data sent back to the receive pipe", ""}));
 
-    private final Device device;
+    private final DeviceAccess device;
     private final Runnable onChange;
     private volatile Consumer<String> warnings = System.err::println;
     private volatile Map<String, Object> caps;
@@ -52,7 +52,7 @@ public final class DiagCounters implements Describable {
         }
     }
 
-    DiagCounters(Device device, Runnable onChange) {
+    DiagCounters(DeviceAccess device, Runnable onChange) {
         this.device = device;
         this.onChange = onChange;
     }

@@ -2,7 +2,7 @@ package fwsh.dsl.counters;
 
 import fwsh.counters.CounterDef;
 import fwsh.counters.CounterSource;
-import fwsh.dsl.Register;
+import fwsh.dsl.engine.Register;
 import fwsh.wire.Field;
 
 import java.util.List;

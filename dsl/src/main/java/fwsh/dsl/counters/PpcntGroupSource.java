@@ -2,8 +2,8 @@ package fwsh.dsl.counters;
 
 import fwsh.counters.CounterDef;
 import fwsh.counters.CounterSource;
-import fwsh.dsl.Decoded;
-import fwsh.dsl.Register;
+import fwsh.dsl.engine.Decoded;
+import fwsh.dsl.engine.Register;
 import fwsh.wire.Field;
 import fwsh.wire.Layout;
 

@@ -1,6 +1,6 @@
 package fwsh.dsl.counters;
 
-import fwsh.dsl.FwshException;
+import fwsh.base.FwshException;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package fwsh.dsl.dump;
 
-import fwsh.dsl.Hexdump;
+import fwsh.base.FwshException;
+import fwsh.dsl.engine.Hexdump;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public final class DumpSegment {
     /** Dword {@code i} of the payload (big-endian), for scripts that know a context's layout. */
     public long dword(int i) {
         if (i < 0 || 4 * i + 4 > payload.length) {
-            throw new fwsh.dsl.FwshException("dword " + i + " is outside the " + payload.length + "-byte payload of " + this);
+            throw new FwshException("dword " + i + " is outside the " + payload.length + "-byte payload of " + this);
         }
         return ((payload[4 * i] & 0xffL) << 24) | ((payload[4 * i + 1] & 0xff) << 16) | ((payload[4 * i + 2] & 0xff) << 8) | (payload[4 * i + 3] & 0xff);
     }

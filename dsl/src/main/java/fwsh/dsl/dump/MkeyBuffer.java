@@ -1,10 +1,10 @@
 package fwsh.dsl.dump;
 
+import fwsh.base.FwshException;
 import fwsh.channel.DeviceGoneException;
-import fwsh.dsl.Decoded;
-import fwsh.dsl.Device;
-import fwsh.dsl.DeviceUmem;
-import fwsh.dsl.FwshException;
+import fwsh.dsl.engine.Decoded;
+import fwsh.dsl.engine.DeviceAccess;
+import fwsh.dsl.engine.DeviceUmem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,14 +24,14 @@ public final class MkeyBuffer implements AutoCloseable {
     /** The low byte of an mkey is chosen by software; varying it catches a stale key early. */
     private static final AtomicInteger VARIANT = new AtomicInteger(0x5a);
 
-    private final Device dev;
+    private final DeviceAccess dev;
     private final DeviceUmem umem;
     private final long pd;
     private final long mkeyIndex;
     private final int mkey;
     private volatile boolean closed;
 
-    private MkeyBuffer(Device dev, DeviceUmem umem, long pd, long mkeyIndex, int mkey) {
+    private MkeyBuffer(DeviceAccess dev, DeviceUmem umem, long pd, long mkeyIndex, int mkey) {
         this.dev = dev;
         this.umem = umem;
         this.pd = pd;
@@ -40,7 +40,7 @@ public final class MkeyBuffer implements AutoCloseable {
     }
 
     /** Registers {@code size} bytes and creates PD and mkey over them; undoes what it did when a step fails. */
-    public static MkeyBuffer allocate(Device dev, long size) {
+    public static MkeyBuffer allocate(DeviceAccess dev, long size) {
         if (dev == null) throw new FwshException("MkeyBuffer.allocate needs a device (e.g. MkeyBuffer.allocate(dev, 65536))");
         if (size <= 0) throw new FwshException("MkeyBuffer size must be positive, got " + size);
         DeviceUmem umem = dev.umem(size);
@@ -115,7 +115,7 @@ public final class MkeyBuffer implements AutoCloseable {
         return umem;
     }
 
-    public Device device() {
+    public DeviceAccess device() {
         return dev;
     }
 

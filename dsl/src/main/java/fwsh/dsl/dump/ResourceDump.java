@@ -1,9 +1,9 @@
 package fwsh.dsl.dump;
 
-import fwsh.dsl.Decoded;
-import fwsh.dsl.Device;
-import fwsh.dsl.FwshException;
-import fwsh.dsl.Register;
+import fwsh.base.FwshException;
+import fwsh.dsl.engine.Decoded;
+import fwsh.dsl.engine.DeviceAccess;
+import fwsh.dsl.engine.Register;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,13 +40,13 @@ public final class ResourceDump {
 
     private static final Set<String> OPTIONS = Set.of("segment", "index1", "index2", "num_of_obj1", "num_of_obj2",
             "vhca_id", "umem", "size", "buffer");
-    private static final Map<Device, List<MenuRecord>> MENUS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<DeviceAccess, List<MenuRecord>> MENUS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private ResourceDump() {
     }
 
     /** The device's menu (segment 0xFFFF, inline mode); read once per device. */
-    public static List<MenuRecord> menu(Device dev) {
+    public static List<MenuRecord> menu(DeviceAccess dev) {
         List<MenuRecord> m = MENUS.get(dev);
         if (m == null) {
             m = fetch(dev, new LinkedHashMap<>(Map.of("segment_type", (long) MENU)), "menu (0xffff)", null).getMenu();
@@ -56,7 +56,7 @@ public final class ResourceDump {
     }
 
     /** The menu dump itself (INFO, COMMAND, MENU, TERMINATE), read afresh. */
-    public static DumpResult menuDump(Device dev, Map<String, ?> opts) {
+    public static DumpResult menuDump(DeviceAccess dev, Map<String, ?> opts) {
         Map<String, Object> o = new LinkedHashMap<>(opts);
         o.put("segment", MENU);
         return dump(dev, o);
@@ -67,7 +67,7 @@ public final class ResourceDump {
      * num_of_obj2 (numbers, or 'all' / 'active'), vhca_id, umem (true = mkey mode), size (mkey buffer
      * bytes, default 64 KiB), buffer (an open MkeyBuffer to reuse; implies umem).
      */
-    public static DumpResult dump(Device dev, Map<String, ?> opts) {
+    public static DumpResult dump(DeviceAccess dev, Map<String, ?> opts) {
         for (String k : opts.keySet()) {
             if (!OPTIONS.contains(k)) {
                 throw new FwshException("resource dump: unknown option '" + k + "'; options: segment, index1, index2, "
@@ -143,7 +143,7 @@ public final class ResourceDump {
         if (n == NUM_ACTIVE && !active) throw new FwshException("segment " + seg + " does not support " + key + ": 'active'");
     }
 
-    private static MenuRecord byName(Device dev, String name) {
+    private static MenuRecord byName(DeviceAccess dev, String name) {
         List<MenuRecord> menu = menu(dev);
         for (MenuRecord r : menu) if (r.getName().equalsIgnoreCase(name.trim())) return r;
         List<String> names = new ArrayList<>();
@@ -151,7 +151,7 @@ public final class ResourceDump {
         throw new FwshException("no segment '" + name + "' in the resource dump menu of " + dev.getName() + "; segments: " + String.join(", ", names));
     }
 
-    private static MenuRecord byType(Device dev, int type) {
+    private static MenuRecord byType(DeviceAccess dev, int type) {
         for (MenuRecord r : menu(dev)) if (r.getSegmentType() == type) return r;
         return null; // not in the menu: the device decides
     }
@@ -184,7 +184,7 @@ public final class ResourceDump {
     }
 
     /** Runs the continuation protocol until more_dump clears and parses what came back. */
-    private static DumpResult fetch(Device dev, Map<String, Object> first, String what, MkeyBuffer buffer) {
+    private static DumpResult fetch(DeviceAccess dev, Map<String, Object> first, String what, MkeyBuffer buffer) {
         Register reg = dev.getReg().get("RESOURCE_DUMP");
         Map<String, Object> in = new LinkedHashMap<>(first);
         in.put("seq_num", 0L);
@@ -238,7 +238,7 @@ public final class ResourceDump {
         return r;
     }
 
-    private static Map<Integer, String> names(Device dev, Map<String, Object> first) {
+    private static Map<Integer, String> names(DeviceAccess dev, Map<String, Object> first) {
         if (((Long) first.get("segment_type")) == MENU) return Map.of();
         Map<Integer, String> m = new LinkedHashMap<>();
         List<MenuRecord> menu = MENUS.get(dev);

@@ -1,6 +1,6 @@
 package fwsh.dsl.dump;
 
-import fwsh.dsl.FwshException;
+import fwsh.base.FwshException;
 
 /** A resource dump went wrong: the device lost the sequence, reported an ERROR segment, or sent a malformed stream. */
 public class ResourceDumpException extends FwshException {

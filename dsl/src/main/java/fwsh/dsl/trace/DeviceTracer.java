@@ -1,17 +1,17 @@
 package fwsh.dsl.trace;
 
+import fwsh.base.FwshException;
 import fwsh.channel.Channel;
 import fwsh.channel.DeviceGoneException;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Opcode;
 import fwsh.channel.Transport;
-import fwsh.dsl.Decoded;
-import fwsh.dsl.Describable;
-import fwsh.dsl.Device;
-import fwsh.dsl.FwshException;
-import fwsh.dsl.RawReply;
-import fwsh.dsl.Shown;
 import fwsh.dsl.dump.MkeyBuffer;
+import fwsh.dsl.engine.Decoded;
+import fwsh.dsl.engine.Describable;
+import fwsh.dsl.engine.DeviceAccess;
+import fwsh.dsl.engine.RawReply;
+import fwsh.dsl.engine.Shown;
 import fwsh.emu.DeviceEvent;
 import fwsh.emu.EmulatedDevice;
 import fwsh.trace.BlockParser;
@@ -60,17 +60,17 @@ public class DeviceTracer implements Describable {
     static final int MTRC_CAP = 0x9040, MTRC_CTRL_ID = 0x9043, MTRC_STDB = 0x9042;
     static final int PAGE = 4096;
 
-    private final Device device;
+    private final DeviceAccess device;
     private volatile TraceClock clock = TraceClock.system();
     private Active active;            // guarded by this
     private TraceSummary last;        // guarded by this
     private volatile long frequencyKHz = -1;
 
-    public DeviceTracer(Device device) {
+    public DeviceTracer(DeviceAccess device) {
         this.device = device;
     }
 
-    protected Device device() {
+    protected DeviceAccess device() {
         return device;
     }
 

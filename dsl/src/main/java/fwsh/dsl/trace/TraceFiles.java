@@ -1,15 +1,15 @@
 package fwsh.dsl.trace;
 
-import fwsh.dsl.FwshException;
-import fwsh.dsl.Shown;
+import fwsh.base.FwshException;
+import fwsh.dsl.engine.Shown;
 import fwsh.trace.CaptureRecord;
 import fwsh.trace.StringDb;
 import fwsh.trace.TraceBlock;
 import fwsh.trace.TraceCaptureReader;
 import fwsh.trace.TraceDecoder;
-import fwsh.wire.Bits;
 import fwsh.trace.TraceSink;
 import fwsh.trace.TraceStats;
+import fwsh.wire.Bits;
 import groovy.lang.Closure;
 import groovy.transform.stc.ClosureParams;
 import groovy.transform.stc.SimpleType;

@@ -1,6 +1,6 @@
 package fwsh.dsl.trace;
 
-import fwsh.dsl.FwshException;
+import fwsh.base.FwshException;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package fwsh.dsl.trace;
 
-import fwsh.dsl.FwshException;
+import fwsh.base.FwshException;
 
 /** Tracer ownership was requested and not granted: someone else (a kernel PF driver, another session) owns it. */
 public class TracerBusyException extends FwshException {

@@ -1,16 +1,16 @@
 package fwsh.dsl.counters
 
+import fwsh.base.FwshException
 import fwsh.channel.Opcode
 import fwsh.channel.Scope
 import fwsh.channel.Transport
 import fwsh.counters.Watch
 import fwsh.dsl.Device
-import fwsh.dsl.FwshException
 import fwsh.dsl.RecordingChannel
-import fwsh.dsl.ScopeRefusedException
 import fwsh.dsl.ScriptRunner
 import fwsh.dsl.Session
 import fwsh.dsl.SessionOptions
+import fwsh.dsl.engine.ScopeRefusedException
 import fwsh.emu.EmuClock
 import fwsh.emu.EmulatedDevice
 import fwsh.emu.Emulator

@@ -1,9 +1,9 @@
 package fwsh.dsl.dump
 
-import fwsh.dsl.FirmwareStatusException
-import fwsh.dsl.FwshException
+import fwsh.base.FwshException
 import fwsh.dsl.Session
 import fwsh.dsl.SessionOptions
+import fwsh.dsl.engine.FirmwareStatusException
 import fwsh.emu.EmulatedDevice
 import spock.lang.Specification
 import spock.lang.TempDir

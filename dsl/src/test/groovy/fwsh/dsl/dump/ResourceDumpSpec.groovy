@@ -5,7 +5,7 @@ import fwsh.channel.DeviceInfo
 import fwsh.channel.Mailbox
 import fwsh.channel.Scope
 import fwsh.channel.Umem
-import fwsh.dsl.FwshException
+import fwsh.base.FwshException
 import fwsh.dsl.Session
 import fwsh.dsl.SessionOptions
 import fwsh.wire.Bits

@@ -2,7 +2,7 @@ package fwsh.dsl.trace
 
 import fwsh.channel.Transport
 import fwsh.dsl.Device
-import fwsh.dsl.FwshException
+import fwsh.base.FwshException
 import fwsh.dsl.Session
 import fwsh.dsl.SessionOptions
 import fwsh.emu.EmuClock

@@ -5,7 +5,7 @@
 // Returns: the snapshot map {device: {...}, port: N, registers: {NAME: {field: value}}, skipped: {...}}.
 
 import groovy.json.JsonOutput
-import fwsh.dsl.RpcRequest
+import fwsh.dsl.engine.RpcRequest
 import fwsh.wire.Access
 
 def usage = 'usage: registers/snapshot.groovy [--out FILE] [--port N] [--device SEL]'

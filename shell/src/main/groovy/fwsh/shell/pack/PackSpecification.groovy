@@ -2,9 +2,9 @@ package fwsh.shell.pack
 
 import fwsh.channel.Scope
 import fwsh.dsl.Device
-import fwsh.dsl.Privilege
 import fwsh.dsl.ScriptRunner
 import fwsh.dsl.Session
+import fwsh.dsl.engine.Privilege
 import spock.lang.Specification
 
 import java.nio.file.Path

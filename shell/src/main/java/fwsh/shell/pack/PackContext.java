@@ -1,10 +1,10 @@
 package fwsh.shell.pack;
 
-import fwsh.dsl.FwshException;
-import fwsh.dsl.Privilege;
+import fwsh.base.FwshException;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
 import fwsh.dsl.SessionOptions;
+import fwsh.dsl.engine.Privilege;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package fwsh.shell.pack;
 
 import fwsh.channel.Scope;
-import fwsh.dsl.Privilege;
+import fwsh.dsl.engine.Privilege;
 import fwsh.shell.UsageException;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package fwsh.shell.pack;
 
-import fwsh.dsl.Privilege;
+import fwsh.dsl.engine.Privilege;
 import fwsh.shell.UsageException;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -167,7 +167,7 @@ public final class PackTestRunner {
             String where = location(o.failure(), sourceByFile);
             out.println("FAILED " + simpleName(o.specClass()) + " > " + o.name() + (where == null ? "" : " (" + where + ")"));
             for (String line : FailureText.lines(o.failure())) out.println(line.isEmpty() ? "" : "    " + line);
-            if (FailureText.causedBy(o.failure(), fwsh.dsl.ScopeRefusedException.class)) {
+            if (FailureText.causedBy(o.failure(), fwsh.dsl.engine.ScopeRefusedException.class)) {
                 out.println("    (fwsh test grants the lower of the pack's scope, " + ceilingNote + ")");
             }
         }

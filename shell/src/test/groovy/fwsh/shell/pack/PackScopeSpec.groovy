@@ -30,7 +30,7 @@ class PackScopeSpec extends PackCli {
         r.status == 1
         lines.first().endsWith('scope ceiling debug-read-only (pack configuration, --scope debug-read-only)')
         lines.any { it.startsWith("FAILED RaiseSpec > the script raises to configuration, the pack's scope (specs/RaiseSpec.groovy:4)") }
-        lines.any { it.contains("fwsh.dsl.ScopeRefusedException: withScope('configuration') is above this session's ceiling 'debug-read-only'") }
+        lines.any { it.contains("fwsh.dsl.engine.ScopeRefusedException: withScope('configuration') is above this session's ceiling 'debug-read-only'") }
         lines.contains("    (fwsh test grants the lower of the pack's scope, configuration, and --scope, debug-read-only: debug-read-only)")
         lines.last() == '2 passed, 1 failed'
     }
@@ -52,7 +52,7 @@ class PackScopeSpec extends PackCli {
 
         then:
         r.status == 1
-        r.out.contains("fwsh.dsl.ScopeRefusedException: withScope('debug-write-full') is above this session's ceiling 'configuration'")
+        r.out.contains("fwsh.dsl.engine.ScopeRefusedException: withScope('debug-write-full') is above this session's ceiling 'configuration'")
         r.out.readLines().last() == '0 passed, 1 failed'
     }
 

@@ -81,7 +81,7 @@ class PackTestSpec extends PackCli {
         r.status == 1
         lines.last() == '3 passed, 3 failed, 1 skipped'
         lines.any { it.startsWith('FAILED MoreSpec > a missing script (specs/MoreSpec.groovy:5)') }
-        lines.any { it.contains("fwsh.dsl.FwshException: no script 'nothing.groovy' in ") && it.endsWith('scripts: echo.groovy') }
+        lines.any { it.contains("fwsh.base.FwshException: no script 'nothing.groovy' in ") && it.endsWith('scripts: echo.groovy') }
         lines.any { it.startsWith('FAILED MoreSpec > iterations count one by one: 0 (specs/MoreSpec.groovy:6)') }
     }
 

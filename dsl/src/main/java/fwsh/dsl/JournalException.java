@@ -1,8 +1,0 @@
-package fwsh.dsl;
-
-/** The journal line could not be written, so the state-changing RPC was not sent. */
-public class JournalException extends FwshException {
-    public JournalException(String message) {
-        super(message);
-    }
-}

@@ -1,8 +1,0 @@
-package fwsh.dsl;
-
-/** An RPC or scope change refused by the session before anything was sent. */
-public class ScopeRefusedException extends FwshException {
-    public ScopeRefusedException(String message) {
-        super(message);
-    }
-}
