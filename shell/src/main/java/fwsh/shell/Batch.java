@@ -1,5 +1,6 @@
 package fwsh.shell;
 
+import fwsh.dsl.ScriptExit;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
 
@@ -68,6 +69,7 @@ final class Batch {
 
     private int fail(Throwable t) {
         Throwable root = ErrorReport.unwrap(t);
+        if (root instanceof ScriptExit e) return e.status(); // System.exit(n) in the script: the session closes, then exit n
         if (root instanceof IOException && options.script != null && !Files.isReadable(options.script)) {
             err.println("error: cannot read " + options.script);
             return 1;

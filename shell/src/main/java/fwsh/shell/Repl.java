@@ -1,5 +1,6 @@
 package fwsh.shell;
 
+import fwsh.dsl.ScriptExit;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
 import org.jline.reader.EndOfFileException;
@@ -261,12 +262,13 @@ final class Repl {
         lastTrace = ErrorReport.stackTrace(t);
         String line;
         if (root instanceof InterruptedException) line = "interrupted";
+        else if (root instanceof ScriptExit e) line = "exit(" + e.status() + "): System.exit ends the evaluation, not fwsh (exit or /exit leaves)";
         else if (root instanceof AbandonedException) line = root.getMessage();
         else if (root instanceof UsageException) line = "error: " + root.getMessage();
         else line = ErrorReport.oneLine(t);
         PrintWriter w = writer();
         w.println(color ? new AttributedString(line, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)).toAnsi(terminal) : line);
-        if (options.verbose && !(root instanceof UsageException)) w.print(lastTrace);
+        if (options.verbose && !(root instanceof UsageException || root instanceof ScriptExit)) w.print(lastTrace);
         w.flush();
     }
 

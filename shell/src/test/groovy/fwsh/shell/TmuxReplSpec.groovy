@@ -124,6 +124,25 @@ class TmuxReplSpec extends Specification {
         home.resolve('state/fwsh/history').toFile().text.contains('6 * 7')
     }
 
+    def "System.exit in REPL code ends that evaluation with a note; the REPL stays"() {
+        given:
+        start()
+
+        when:
+        tmux('send-keys', '-t', 'repl', 'try { System.exit(4) } finally { println "cleaned up" }', 'Enter')
+
+        then:
+        def s = waitFor('the note') { prompts(it) == 2 }
+        s.readLines().contains('cleaned up')
+        s.readLines().contains('exit(4): System.exit ends the evaluation, not fwsh (exit or /exit leaves)')
+
+        when:
+        tmux('send-keys', '-t', 'repl', '6 * 7', 'Enter')
+
+        then:
+        waitFor('the result') { it.readLines().contains('42') && prompts(it) == 3 }
+    }
+
     def "keys typed while an evaluation runs wait for the prompt, and a Ctrl-D typed then leaves after the result"() {
         given:
         start()

@@ -26,6 +26,7 @@ import java.util.Map;
  * <pre>
  *   TraceFiles.decode('fw.trc')                          // prints tracepoint lines and a summary
  *   TraceFiles.decode(json: true, grep: 'PHY', 'fw.trc')
+ *   TraceFiles.decode('fw.trc') { r -> println r.message }
  *   TraceFiles.decode(Path.of('fw.trc'), sink)           // every message to a TraceSink
  * </pre>
  * A damaged file is decoded up to its last good record; the summary's {@code error} then names the file, the
@@ -71,6 +72,12 @@ public final class TraceFiles {
 
     public static TraceSummary decode(Object file) {
         return decode(Map.of(), file, null);
+    }
+
+    /** Calls {@code handler} per message, as tail does: {@code TraceFiles.decode('fw.trc') { r -> println r.message }}. */
+    public static TraceSummary decode(Object file,
+                                      @ClosureParams(value = SimpleType.class, options = "fwsh.trace.TraceRecord") Closure<?> handler) {
+        return decode(Map.of(), file, handler);
     }
 
     /** Calls {@code handler} per message that passes the filters (prints when it is null), then the summary. */
