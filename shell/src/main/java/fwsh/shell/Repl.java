@@ -1,6 +1,7 @@
 package fwsh.shell;
 
 import fwsh.dsl.ScriptExit;
+import fwsh.dsl.engine.Console;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
 import org.jline.reader.EndOfFileException;
@@ -96,6 +97,18 @@ final class Repl {
                 .build();
         this.status = new StatusLine(terminal, session);
         this.pager = new Pager(terminal, this::screen);
+        // help(x) and show() print a screenful at a time, fitted to the terminal's width
+        session.setConsole(new Console() {
+            @Override
+            public void print(String text) {
+                pager.page(text);
+            }
+
+            @Override
+            public int width() {
+                return terminal.getWidth() - 1; // a line of the full width would wrap on some terminals
+            }
+        });
         session.binding().setVariable("out", terminal.writer());
         // Live views (dev.counters.watch) refresh above the status line instead of scrolling.
         session.setLiveView(status::show);

@@ -2,6 +2,7 @@ package fwsh.shell;
 
 import fwsh.channel.Scope;
 import fwsh.dsl.Device;
+import fwsh.dsl.FwshScript;
 import fwsh.dsl.Session;
 
 import java.io.IOException;
@@ -65,18 +66,18 @@ final class ReplCommands {
     }
 
     private void help() {
-        PrintWriter w = out();
-        w.println("Commands:");
+        StringBuilder b = new StringBuilder("Commands:\n");
         int width = 0;
         for (Command c : commands.values()) width = Math.max(width, (c.name() + " " + c.usage()).length());
         for (Command c : commands.values()) {
             String head = (c.name() + " " + c.usage()).strip();
-            w.println("  " + head + " ".repeat(width - head.length() + 2) + c.help());
+            b.append("  ").append(head).append(" ".repeat(width - head.length() + 2)).append(c.help()).append('\n');
         }
-        w.println("Anything else is Groovy, evaluated in the session: dev, devices and session are defined;");
-        w.println("_ is the last result; help(obj) describes any fwsh object; def x = ... and methods persist.");
-        w.println("Keys: Tab completes names, registers and arguments; Enter on unfinished input continues it;");
-        w.println("Ctrl-C clears the line or interrupts what runs; Ctrl-D or /exit leaves.");
+        b.append("Anything else is Groovy, evaluated in the session; _ is the last result; def x = ... and methods persist.\n");
+        b.append(FwshScript.TOP_LEVEL);
+        b.append("Keys: Tab completes names, registers and arguments; Enter on unfinished input continues it;\n");
+        b.append("Ctrl-C clears the line or interrupts what runs; Ctrl-D, exit or /exit leaves.\n");
+        repl.page(b.toString());
     }
 
     private void devices() {

@@ -71,7 +71,7 @@ class EvaluatorSpec extends Specification {
 
     def "the shared configuration is in force: base script and default imports"() {
         expect:
-        eval.evaluate('help(null)') == 'null'
+        eval.evaluate('TraceFiles.simpleName') == 'TraceFiles'
         eval.evaluate('Scope.DEBUG_WRITE.label') == 'debug-write'
     }
 }

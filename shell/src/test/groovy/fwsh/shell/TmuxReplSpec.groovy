@@ -143,6 +143,31 @@ class TmuxReplSpec extends Specification {
         waitFor('the result') { it.readLines().contains('42') && prompts(it) == 3 }
     }
 
+    def "help on a large layout fits the terminal's width and pages: --More--, Space for the next page, q back to the prompt"() {
+        given:
+        start()
+
+        when:
+        tmux('send-keys', '-t', 'repl', 'help(dev.reg.PPCNT)', 'Enter')
+
+        then: 'a screenful fitted to 120 columns, then the pager prompt'
+        def first = waitFor('the pager') { more(it) }
+        first.readLines().every { it.length() <= 120 }
+        first.readLines().any { it.startsWith('Field Name') }
+
+        when:
+        tmux('send-keys', '-t', 'repl', 'Space')
+
+        then: 'the next page'
+        waitFor('the second page') { more(it) && !it.readLines().any { l -> l.startsWith('Field Name') } }
+
+        when:
+        tmux('send-keys', '-t', 'repl', 'q')
+
+        then: 'the prompt, and the REPL goes on'
+        waitFor('the prompt') { lastPrompt(it) == 'fwsh>' && !it.contains('--More--') }
+    }
+
     def "keys typed while an evaluation runs wait for the prompt, and a Ctrl-D typed then leaves after the result"() {
         given:
         start()
@@ -287,6 +312,10 @@ class TmuxReplSpec extends Specification {
 
         then:
         waitFor('the shell') { lastLine(it).startsWith('sh$') }
+    }
+
+    static boolean more(String screen) {
+        screen.readLines().any { it.startsWith('--More--') }
     }
 
     static String lastLine(String screen) {

@@ -57,7 +57,7 @@ public final class Register implements Describable, ArgumentCompletable {
 
     Decoded send(byte[] readRequest) {
         byte[] out = engine.send(new RpcRequest(readRoute, readRequest, readRequest.length));
-        return new Decoded(def.layout().view(out, REGISTER_DATA));
+        return engine.decoded(def.layout().view(out, REGISTER_DATA));
     }
 
     private byte[] readRequest(Map<String, ?> index) {
@@ -78,7 +78,7 @@ public final class Register implements Describable, ArgumentCompletable {
         Map<String, Object> index = indexOf(fields);
         byte[] in = encode(Opcode.ACCESS_REG_OP_MOD_WRITE, fields);
         byte[] out = engine.send(new RpcRequest(writeRoute, in, in.length, fields, () -> read(index)));
-        return new Decoded(def.layout().view(out, REGISTER_DATA));
+        return engine.decoded(def.layout().view(out, REGISTER_DATA));
     }
 
     /** Read-modify-write: reads with the index fields, runs the closure on a mutable copy, writes it back. */
@@ -132,8 +132,13 @@ public final class Register implements Describable, ArgumentCompletable {
 
     @Override
     public String describe() {
+        return describe(0);
+    }
+
+    @Override
+    public String describe(int width) {
         return def.name() + " (register 0x" + Integer.toHexString(def.id()) + ", " + def.layout().sizeBytes() + " bytes)"
-                + (def.description() == null ? "" : " — " + def.description()) + "\n" + def.layout().describe();
+                + (def.description() == null ? "" : " — " + def.description()) + "\n" + def.layout().describe(width);
     }
 
     @Override

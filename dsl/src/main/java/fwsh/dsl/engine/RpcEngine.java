@@ -49,6 +49,17 @@ public final class RpcEngine {
         return channel;
     }
 
+    private volatile java.util.function.Supplier<Console> console = () -> Console.of(System.out);
+
+    /** Where the values this engine decodes print their show() (the session's console). */
+    public void setConsole(java.util.function.Supplier<Console> console) {
+        this.console = console;
+    }
+
+    Decoded decoded(fwsh.wire.Value value) {
+        return new Decoded(value, () -> console.get());
+    }
+
     /**
      * Decides once how a kind of command is admitted: the minimum fwctl scope for its opcode and the privilege
      * that needs. Commands fwctl never allows (object creation on mlx5ctl) count as full debug access unless
