@@ -3,6 +3,7 @@ package fwsh.shell;
 import fwsh.dsl.ScriptExit;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
+import fwsh.dsl.engine.OutputMode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,16 @@ final class Batch {
     }
 
     int run(InputStream in) {
+        // json/csv: stdout is data; summaries, breach lines and notes go to stderr
+        OutputMode.set(printer.format() != Format.TABLE, err);
+        try {
+            return runScript(in);
+        } finally {
+            OutputMode.clear();
+        }
+    }
+
+    private int runScript(InputStream in) {
         ScriptRunner runner = new ScriptRunner(session);
         PrintWriter scriptOut = new PrintWriter(out, true);
         // Groovy scripts print through the binding's 'out' when it is set, so output follows our stream.

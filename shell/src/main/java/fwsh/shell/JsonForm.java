@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Results as JSON, written by groovy-json: values with {@code toMap()} (register values, counter results, trace
- * summaries, records) as objects, bytes as hex, NaN and infinite rates as null, any other object as its text.
+ * summaries, records) as objects, with only {@code toRows()} (a counter list) as arrays, bytes as hex, NaN and
+ * infinite rates as null, any other object as its text.
  */
 final class JsonForm {
     private static final JsonGenerator GENERATOR = new JsonGenerator.Options()
@@ -43,6 +44,7 @@ final class JsonForm {
             if (v instanceof byte[] b) return Hexdump.hex(b);
             if (v instanceof Enum<?> e) return e.toString();
             if (Structure.hasToMap(v)) return Structure.asMap(v);
+            if (Structure.hasRows(v)) return Structure.rows(v); // a list-like result (counter list): an array
             return String.valueOf(v);
         }
     }

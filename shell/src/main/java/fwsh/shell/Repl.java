@@ -1,9 +1,9 @@
 package fwsh.shell;
 
 import fwsh.dsl.ScriptExit;
-import fwsh.dsl.engine.Console;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
+import fwsh.dsl.engine.Console;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +40,8 @@ import java.util.concurrent.TimeoutException;
  * and a second Ctrl-C abandons an evaluation stuck where interrupts do not reach (a blocking native call).
  */
 final class Repl {
-    private static final java.util.Set<String> BARE_WORDS = java.util.Set.of("help", "exit", "quit");
+    private static final Set<String> BARE_WORDS = Set.of("help", "exit", "quit");
+
     private final Session session;
     private final Options options;
     private final Terminal terminal;

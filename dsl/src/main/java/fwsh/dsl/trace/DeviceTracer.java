@@ -310,7 +310,7 @@ public class DeviceTracer implements Describable {
         } catch (TracefsUnavailableException e) {
             throw new FwshException(why + ", but " + e.getMessage());
         }
-        o.println("note: " + why + " at " + reader.root() + (i.pci() == null ? "" : " for " + i.pci()));
+        o.note("note: " + why + " at " + reader.root() + (i.pci() == null ? "" : " for " + i.pci()));
         Active a = new Active();
         a.tracefs = reader;
         return a;
@@ -632,8 +632,8 @@ public class DeviceTracer implements Describable {
         synchronized (this) {
             last = s;
         }
-        if (writer != null) o.println("capture: " + writer.blocks() + " blocks, " + writer.overruns() + " overruns written to " + captureFile);
-        o.println(s.toString());
+        if (writer != null) o.note("capture: " + writer.blocks() + " blocks, " + writer.overruns() + " overruns written to " + captureFile);
+        o.note(s.toString());
         o.flush();
         return Shown.printed(s);
     }

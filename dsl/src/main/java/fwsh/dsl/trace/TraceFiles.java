@@ -95,8 +95,8 @@ public final class TraceFiles {
         TraceSummary s = decode(p, d);
         s = new TraceSummary(s.events(), s.messages(), d.shown(), s.lost(), s.overruns(), s.lostFlagEvents(), s.badFormats(),
                 s.raw(), s.blocks(), s.ended(), s.error());
-        if (s.error() != null) o.println("error: " + s.error());
-        o.println(s.toString());
+        if (s.error() != null) o.note("error: " + s.error());
+        o.note(s.toString());
         o.flush();
         return Shown.printed(s);
     }
