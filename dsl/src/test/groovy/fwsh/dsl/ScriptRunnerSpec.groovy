@@ -72,7 +72,7 @@ class ScriptRunnerSpec extends Specification {
         def names = out.toString().readLines().drop(1).collect { it.trim().split(/\s+/)[0] }
 
         then:
-        names.containsAll(['dev', 'devices', 'session', 'journal', 'withScope(s)', 'TraceFiles', 'ResourceDump', 'FwshException'])
+        names.containsAll(['dev', 'devices,', 'session', 'journal', 'withScope(s)', 'TraceFiles', 'ResourceDump', 'FwshException'])
         // each of those names resolves in a script
         new ScriptRunner(session).run('[devices, session, journal, TraceFiles, ResourceDump, FwshException, Scope, Transport].every { it != null }', 'n.groovy', [])
 
