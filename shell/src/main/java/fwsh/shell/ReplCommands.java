@@ -4,6 +4,7 @@ import fwsh.channel.Scope;
 import fwsh.dsl.Device;
 import fwsh.dsl.FwshScript;
 import fwsh.dsl.Session;
+import fwsh.shell.cli.UsageException;
 
 import java.io.IOException;
 import java.io.PrintWriter;

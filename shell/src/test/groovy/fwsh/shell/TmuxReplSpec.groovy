@@ -88,7 +88,7 @@ class TmuxReplSpec extends Specification {
 
         then: 'the banner and the status line are there'
         s.contains('Type /help for commands')
-        waitFor('the status line') { it.contains('device: emu0  scope: debug-read-only') }
+        waitFor('the status line') { it.contains('device: emu0 EMULATED cx6dx  scope: debug-read-only') }
 
         when: 'Tab completes a register name, then an argument name'
         tmux('send-keys', '-t', 'repl', 'dev.reg.PA', 'Tab')
