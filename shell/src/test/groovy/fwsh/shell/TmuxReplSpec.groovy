@@ -5,6 +5,7 @@ import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
 
+import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 
@@ -188,7 +189,8 @@ class TmuxReplSpec extends Specification {
     }
 
     def "the terminal's settings (speed included) are the same after a session as before it"() {
-        given:
+        given: 'no stty files from an earlier feature (home is shared), so the wait below sees this session\'s'
+        ['stty.before', 'stty.after', 'stty.all'].each { Files.deleteIfExists(home.resolve(it)) }
         start()
 
         when: 'an evaluation runs (the terminal goes raw meanwhile), then fwsh leaves'
