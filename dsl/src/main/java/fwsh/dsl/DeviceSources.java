@@ -7,6 +7,7 @@ import fwsh.channel.Channel;
 import fwsh.channel.ChannelException;
 import fwsh.channel.Transport;
 import fwsh.emu.Emulator;
+import fwsh.replay.Recording;
 import fwsh.replay.RecordingChannel;
 import fwsh.replay.ReplayChannel;
 import fwsh.replay.ReplayMode;
@@ -36,9 +37,16 @@ final class DeviceSources {
     static void populate(Session session, SessionOptions options) {
         if (options.replay != null) {
             ReplayMode mode = options.replayMode == null ? ReplayMode.MATCHED : replayMode(options.replayMode);
-            ReplayChannel replay = ReplayChannel.open(options.replay, mode);
-            replay.notes().forEach(n -> session.note("replay: " + n));
-            session.attach(replay);
+            Recording shown = null;
+            for (ReplayChannel replay : ReplayChannel.openAll(options.replay, mode)) {
+                if (replay.recording() != shown) {
+                    shown = replay.recording();
+                    replay.notes().forEach(n -> session.note("replay: " + n));
+                    // damaged lines were skipped: say so once, on stderr, whatever the run prints
+                    shown.errors().forEach(e -> session.warn("replay: " + e));
+                }
+                session.attach(replay);
+            }
             return;
         }
         if (options.emulate || !options.discoverHardware) {
@@ -130,11 +138,16 @@ final class DeviceSources {
         for (Emulation e : parseEmulation(spec)) session.attach(Emulator.create(e.profile(), e.personality()));
     }
 
-    /** With --record, each device's channel is wrapped so every RPC lands in the recording. */
-    static Channel recorded(Channel channel, SessionOptions options, int index) {
+    /**
+     * With --record, each device's channel is wrapped so every RPC lands in the recording: the first device creates
+     * the file, the others are recorded into it (one file replays the whole session).
+     */
+    static Channel recorded(Channel channel, SessionOptions options, List<Device> devices) {
         if (options.record == null) return channel;
-        Path file = index == 0 ? options.record : options.record.resolveSibling(options.record.getFileName() + "." + index);
-        return RecordingChannel.create(channel, file);
+        for (Device d : devices) {
+            if (d.rawChannel() instanceof RecordingChannel first && first.file().equals(options.record)) return first.record(channel);
+        }
+        return RecordingChannel.create(channel, options.record);
     }
 
     static List<String> profiles() {

@@ -70,7 +70,7 @@ public final class Session implements AutoCloseable {
 
     /** Wraps a channel as a session device; the device is closed with the session. */
     public Device attach(Channel channel) {
-        Device d = new Device(DeviceSources.recorded(channel, options, devices.size()), catalog, scopes, journal,
+        Device d = new Device(DeviceSources.recorded(channel, options, devices), catalog, scopes, journal,
                 line -> warnings.accept(line), options.rpcTimeout);
         d.setLiveViewSource(this::liveView);
         d.setOutputSource(this::output);
@@ -156,6 +156,11 @@ public final class Session implements AutoCloseable {
 
     void note(String line) {
         notes.add(line);
+    }
+
+    /** A warning printed now (stderr, or above the REPL prompt), not kept for the banner. */
+    void warn(String line) {
+        warnings.accept(line);
     }
 
     /** Lines for the start-up banner: what was found, and what to do when it is not what the user expected. */

@@ -24,7 +24,7 @@ public final class SessionOptions {
     public boolean verbose;
     /** How long to wait for one RPC on a kernel device before abandoning it (the ioctl itself cannot be interrupted). */
     public java.time.Duration rpcTimeout = java.time.Duration.ofSeconds(30);
-    /** --record FILE: every RPC of the session to FILE (FILE.1, FILE.2 ... for further devices). */
+    /** --record FILE: every RPC of the session, every device, to FILE. */
     public Path record;
     /** --replay FILE: serve a recording back instead of hardware or the emulator; mode matched or ordered. */
     public Path replay;

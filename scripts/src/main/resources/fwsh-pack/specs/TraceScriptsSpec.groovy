@@ -95,15 +95,50 @@ class TraceScriptsSpec extends PackSpecification {
         def cut = tmp.resolve('cut.trc')
         byte[] all = Files.readAllBytes(f)
         Files.write(cut, Arrays.copyOf(all, all.length - 100))
-        def b = run('trace/decode.groovy', cut.toString())
+        def (b, berr) = withStderr { run('trace/decode.groovy', cut.toString()) }
         TraceSummary bad = b.result
         def prefix = b.lines.findAll { it ==~ LINE }
 
-        then:
+        then: "the damage is one line on stderr, the script exits 1, and what was intact is printed"
         bad.error() ==~ /.*cut\.trc: at byte offset \d+: truncated record: .*/
-        b.lines[-2] == "error: ${bad.error()}".toString()
+        berr == ["error: ${bad.error()}".toString()]
+        b.exitCode == 1
+        bad.damaged() && bad.damagedRecords() == 1
+        !b.out.contains('error:')
+        b.lines.last() == bad.toString()
         prefix == live.take(prefix.size())
         prefix.size() > 0
+        r.exitCode == 0
+
+        when: "a damaged block near the end (each block record is 280 bytes, the end record 36): the records after it are still decoded"
+        def hole = tmp.resolve('hole.trc')
+        byte[] flipped = all.clone()
+        flipped[all.length - 36 - 3 * 280 - 100] ^= 0x10
+        Files.write(hole, flipped)
+        def (h, herr) = withStderr { run('trace/decode.groovy', hole.toString()) }
+        TraceSummary holed = h.result
+        def decoded = h.lines.findAll { it ==~ LINE }
+
+        then:
+        herr.size() == 1 && herr[0] ==~ /error: .*hole\.trc: at byte offset \d+: checksum mismatch: .*; skipped \d+ bytes to the next intact record at byte offset \d+/
+        h.exitCode == 1
+        holed.damagedRecords() == 1
+        holed.ended() == 'end of file'
+        decoded.size() > prefix.size()
+        decoded.last() == live.last()
+        live.containsAll(decoded)
+    }
+
+    /** Runs {@code body} with System.err captured; returns its result and the lines written to stderr. */
+    static List withStderr(Closure body) {
+        def buf = new ByteArrayOutputStream()
+        def saved = System.err
+        System.setErr(new PrintStream(buf, true, 'UTF-8'))
+        try {
+            [body(), buf.toString('UTF-8').readLines()]
+        } finally {
+            System.setErr(saved)
+        }
     }
 
     def "capture: the file goes to --out, nothing printed but the totals"() {

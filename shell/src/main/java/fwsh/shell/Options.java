@@ -46,7 +46,7 @@ public final class Options {
     public Path journal;
 
     @Option(names = "--record", paramLabel = "FILE", order = 8, converter = Converters.NonBlankPath.class,
-            description = "record every RPC of the session (one file per device: FILE, FILE.1 ...)")
+            description = "record every RPC of the session, every device, into FILE")
     public Path record;
 
     @Option(names = "--format", paramLabel = "F", order = 9, converter = Format.Value.class, completionCandidates = Format.Names.class,

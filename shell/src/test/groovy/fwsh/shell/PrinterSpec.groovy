@@ -72,8 +72,8 @@ class PrinterSpec extends Specification {
         expect:
         table.render(r) == r.toString() + '\n'
         json.render(r) == '{"events":10,"messages":4,"shown":2,"lost":0,"overruns":0,"lostFlagEvents":0,"badFormats":1,' +
-                '"raw":0,"blocks":1,"ended":"for","error":null}\n'
-        csv.render([r]).readLines()[0] == 'events,messages,shown,lost,overruns,lostFlagEvents,badFormats,raw,blocks,ended,error'
+                '"raw":0,"blocks":1,"ended":"for","error":null,"damagedRecords":0}\n'
+        csv.render([r]).readLines()[0] == 'events,messages,shown,lost,overruns,lostFlagEvents,badFormats,raw,blocks,ended,error,damagedRecords'
     }
 
     def "a result its command already printed is not echoed again in a table, but is in JSON; the memory is one echo long"() {

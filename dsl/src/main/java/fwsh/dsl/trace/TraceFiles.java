@@ -3,10 +3,8 @@ package fwsh.dsl.trace;
 import fwsh.base.FwshException;
 import fwsh.dsl.engine.Shown;
 import fwsh.trace.CaptureRecord;
-import fwsh.trace.StringDb;
-import fwsh.trace.TraceBlock;
 import fwsh.trace.TraceCaptureReader;
-import fwsh.trace.TraceDecoder;
+import fwsh.trace.TraceMessage;
 import fwsh.trace.TraceSink;
 import fwsh.trace.TraceStats;
 import fwsh.wire.Bits;
@@ -20,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Offline work on trace capture files: no device, no session needed.
@@ -29,39 +28,58 @@ import java.util.Map;
  *   TraceFiles.decode('fw.trc') { r -> println r.message }
  *   TraceFiles.decode(Path.of('fw.trc'), sink)           // every message to a TraceSink
  * </pre>
- * A damaged file is decoded up to its last good record; the summary's {@code error} then names the file, the
- * byte offset and what is wrong.
+ * A damaged file is decoded record by intact record: each damaged place is one line on stderr (file, byte offset, what
+ * is wrong, where reading resumed); the summary counts the damaged records skipped and its {@code error} is the first.
  */
 public final class TraceFiles {
     private TraceFiles() {
     }
 
-    /** Decodes every block of {@code file} into {@code sink}. */
+    /**
+     * Decodes every intact block of {@code file} into {@code sink}. Each damaged place of the file is printed once on
+     * stderr (file, byte offset, what is wrong, where reading resumed) as it is read; the summary counts them.
+     */
     public static TraceSummary decode(Path file, TraceSink sink) {
+        return decode(file, sink, System.err::println);
+    }
+
+    static TraceSummary decode(Path file, TraceSink sink, Consumer<String> errors) {
         try (TraceCaptureReader r = open(file)) {
             if (r.header() == null) {
-                return new TraceSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, "damaged file", r.error());
+                r.errors().forEach(errors);
+                return new TraceSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, "unreadable file", r.error(), 0);
             }
-            TraceDecoder dec = null;
-            for (CaptureRecord c; (c = r.next()) != null; ) {
-                if (c instanceof CaptureRecord.StringDbRecord db) {
-                    if (dec == null) dec = new TraceDecoder(r.header().caps(), db.db(), sink);
-                    else dec.setStringDb(db.db());
-                    continue;
-                }
-                if (dec == null) dec = new TraceDecoder(r.header().caps(), StringDb.empty(), sink);
-                if (c instanceof CaptureRecord.Block b) {
-                    dec.decodeBlock(b.data(), 0);
-                } else if (c instanceof CaptureRecord.Loss) {
-                    dec.stats().overruns++;
-                    dec.stats().skippedBlocks++;
-                }
-            }
-            TraceStats s = dec == null ? new TraceStats() : dec.stats();
-            String ended = r.error() != null ? "damaged file" : r.complete() ? "end of file" : "end of file (no end record: the capture was cut short)";
-            return TraceSummary.of(s, s.messages, 0, ended, r.error());
+            ReportingSink reporting = new ReportingSink(sink, r, errors);
+            TraceStats s = r.decode(reporting);
+            reporting.report();
+            String ended = r.complete() ? "end of file" : "end of file (no end record: the capture was cut short)";
+            return TraceSummary.of(s, s.messages, 0, ended, r.error(), r.skipped());
         } catch (IOException e) {
             throw new FwshException("cannot read capture " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Passes messages on, printing each damage line of the reader as soon as the reader has met it. */
+    private static final class ReportingSink implements TraceSink {
+        private final TraceSink sink;
+        private final TraceCaptureReader reader;
+        private final Consumer<String> errors;
+        private int reported;
+
+        ReportingSink(TraceSink sink, TraceCaptureReader reader, Consumer<String> errors) {
+            this.sink = sink;
+            this.reader = reader;
+            this.errors = errors;
+        }
+
+        @Override
+        public void onMessage(TraceMessage m) {
+            report();
+            sink.onMessage(m);
+        }
+
+        void report() {
+            while (reported < reader.skipped()) errors.accept(reader.errors().get(reported++));
         }
     }
 
@@ -92,10 +110,13 @@ public final class TraceFiles {
             if (kHz <= 0) throw new FwshException("realTs: the capture " + p + " does not record the device clock frequency; decode without realTs");
         }
         Delivery d = Delivery.to(o, handler, true, kHz);
-        TraceSummary s = decode(p, d);
+        o.flush();
+        TraceSummary s = decode(p, d, line -> {
+            o.flush();   // the messages before the damage come first
+            System.err.println("error: " + line);
+        });
         s = new TraceSummary(s.events(), s.messages(), d.shown(), s.lost(), s.overruns(), s.lostFlagEvents(), s.badFormats(),
-                s.raw(), s.blocks(), s.ended(), s.error());
-        if (s.error() != null) o.note("error: " + s.error());
+                s.raw(), s.blocks(), s.ended(), s.error(), s.damagedRecords());
         o.note(s.toString());
         o.flush();
         return Shown.printed(s);

@@ -1,33 +1,26 @@
 package fwsh.text;
 
-/** A string as a JSON string literal, for the hand-written JSON lines (recordings, trace lines, samples). */
-public final class JsonString {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
+/**
+ * A string as a JSON string literal, for JSON lines built in a {@link StringBuilder} on hot paths (trace lines,
+ * samples). Jackson escapes it; U+2028 and U+2029 are escaped too, as {@link JsonLines} writes them, so a record
+ * stays one line for readers that split on Unicode line separators.
+ */
+public final class JsonString {
     private JsonString() {
     }
 
-    /**
-     * Appends {@code s} quoted and escaped. Control and line-separator characters are escaped too, so a record
-     * always stays on one line.
-     */
+    /** Appends {@code s} quoted and escaped. */
     public static void quote(StringBuilder sb, CharSequence s) {
         sb.append('"');
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        sb.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-                    } else {
-                        sb.append(c);
-                    }
-                }
+        int from = sb.length();
+        JsonStringEncoder.getInstance().quoteAsString(s, sb);
+        for (int i = from; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (c == '\u2028' || c == '\u2029') {
+                sb.replace(i, i + 1, JsonLines.lineSeparatorEscape(c));
+                i += 5;
             }
         }
         sb.append('"');

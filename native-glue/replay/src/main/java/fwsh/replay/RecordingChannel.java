@@ -1,5 +1,6 @@
 package fwsh.replay;
 
+import fwsh.base.FwshVersion;
 import fwsh.channel.Channel;
 import fwsh.channel.ChannelException;
 import fwsh.channel.DeviceInfo;
@@ -9,39 +10,36 @@ import fwsh.channel.Scope;
 import fwsh.channel.Umem;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A decorator that records every RPC and umem registration of a channel to a JSON-lines file
- * (REPLAY-FORMAT.md), for {@link ReplayChannel} to serve back later.
+ * (REPLAY-FORMAT.md), for {@link ReplayChannel} to serve back later. The other devices of the same session are
+ * recorded into the same file ({@link #record(Channel)}), so one file replays the whole session.
  *
  * <p>Each record is written and flushed as one whole line when its call completes, so a crash
  * leaves a file readable up to the last finished call. Concurrent calls are recorded in completion
  * order, each line whole. A failed call (any exception; normally a {@link ChannelException}) is
- * recorded with its errno, class and message and then re-thrown unchanged. Closing writes an end
- * line, closes the file and closes the wrapped channel.
+ * recorded with its errno, class and message and then re-thrown unchanged. Closing closes the wrapped
+ * channel; when every device of the file is closed, the end line is written and the file closed.
  */
 public final class RecordingChannel implements Channel {
     private final Channel delegate;
-    private final Path file;
-    private final Writer writer;
-    private final long startNanos;
+    private final RecordingFile file;
+    private final int dev;
     private final Object lock = new Object();
-    private long seq;
     private boolean closed;
 
-    /** Records {@code delegate} into {@code file} (created or truncated), with fwsh's own version if known. */
+    /** Records {@code delegate} into {@code file} (created or truncated), with fwsh's own version. */
     public static RecordingChannel create(Channel delegate, Path file) {
-        return new RecordingChannel(delegate, file, RecordingChannel.class.getPackage().getImplementationVersion());
+        return new RecordingChannel(delegate, file, FwshVersion.get());
     }
 
     /**
@@ -49,36 +47,37 @@ public final class RecordingChannel implements Channel {
      * @throws ChannelException (EIO, ENOENT or EACCES) if the file cannot be created
      */
     public RecordingChannel(Channel delegate, Path file, String fwshVersion) {
-        if (delegate == null) throw new IllegalArgumentException("nothing to record: the channel is null");
-        this.delegate = delegate;
+        this(RecordingFile.create(file, checked(delegate), fwshVersion), delegate, 0);
+    }
+
+    private RecordingChannel(RecordingFile file, Channel delegate, int dev) {
         this.file = file;
-        DeviceInfo info = delegate.info();
-        boolean umem = delegate.supportsUmem();
-        try {
-            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw ioError("cannot create recording file " + file, e);
-        }
-        this.startNanos = System.nanoTime();
-        Json.Line h = new Json.Line().put("type", RecordFormat.HEADER).put("format", RecordFormat.FORMAT)
-                .put("version", RecordFormat.VERSION).put("fwsh", fwshVersion).put("time", Instant.now().toString())
-                .put("host", hostName()).put("device", deviceJson(info)).put("supports_umem", umem);
-        try {
-            writer.write(h + "\n");
-            writer.flush();
-        } catch (IOException e) {
-            try {
-                writer.close();
-            } catch (IOException ignored) {
-                // already reporting the write failure
-            }
-            throw ioError("cannot write recording file " + file, e);
-        }
+        this.delegate = delegate;
+        this.dev = dev;
+    }
+
+    /**
+     * Records another device of the same session into this channel's file, as device 1, 2 … in the order added.
+     *
+     * @throws ChannelException (EBADF) when every device of the file was already closed (the end line is written)
+     */
+    public RecordingChannel record(Channel another) {
+        checked(another);
+        return new RecordingChannel(file, another, file.addDevice(another));
+    }
+
+    private static Channel checked(Channel ch) {
+        if (ch == null) throw new IllegalArgumentException("nothing to record: the channel is null");
+        return ch;
     }
 
     public Path file() {
-        return file;
+        return file.path();
+    }
+
+    /** This device's index in the file: 0 for the first, as the header names it. */
+    public int deviceIndex() {
+        return dev;
     }
 
     /** The channel being recorded. */
@@ -86,11 +85,9 @@ public final class RecordingChannel implements Channel {
         return delegate;
     }
 
-    /** Records written so far (header and end line not counted). */
+    /** Records written so far to the file, by every device (header, device and end lines not counted). */
     public long records() {
-        synchronized (lock) {
-            return seq;
-        }
+        return file.records();
     }
 
     @Override
@@ -106,7 +103,8 @@ public final class RecordingChannel implements Channel {
     @Override
     public byte[] rpc(Scope scope, byte[] in, int outLen) {
         checkOpen();
-        Json.Line r = start(RecordFormat.RPC).put("scope", scope == null ? null : scope.label);
+        Map<String, Object> r = start(RecordFormat.RPC);
+        r.put("scope", scope == null ? null : scope.label);
         if (in != null && in.length >= 8) {
             int opcode = Mailbox.opcode(in);
             r.put("opcode", "0x" + Integer.toHexString(opcode));
@@ -115,7 +113,8 @@ public final class RecordingChannel implements Channel {
             r.put("op_mod", Mailbox.opMod(in));
             if (Requests.hasRegister(in)) r.put("register", String.format("0x%04x", Requests.register(in)));
         }
-        r.put("in", in == null ? null : Hex.encode(in)).put("out_len", outLen);
+        r.put("in", in == null ? null : Hex.encode(in));
+        r.put("out_len", outLen);
         long t0 = System.nanoTime();
         byte[] out;
         try {
@@ -126,7 +125,8 @@ public final class RecordingChannel implements Channel {
         }
         long latency = System.nanoTime() - t0;
         if (out.length != outLen) r.put("out_len_actual", out.length);
-        r.put("out", Hex.encodeTrimmed(out)).put("latency_ns", latency);
+        r.put("out", Hex.encodeTrimmed(out));
+        r.put("latency_ns", latency);
         append(r);
         return out;
     }
@@ -134,7 +134,8 @@ public final class RecordingChannel implements Channel {
     @Override
     public Umem registerUmem(long size) {
         checkOpen();
-        Json.Line r = start(RecordFormat.UMEM_REGISTER).put("size", size);
+        Map<String, Object> r = start(RecordFormat.UMEM_REGISTER);
+        r.put("size", size);
         long t0 = System.nanoTime();
         Umem u;
         try {
@@ -143,8 +144,11 @@ public final class RecordingChannel implements Channel {
             appendFailure(r, e, t0);
             throw e;
         }
-        r.put("id", u.id()).put("address", "0x" + Long.toHexString(u.address())).put("umem_size", u.size())
-                .put("latency_ns", System.nanoTime() - t0).put("note", "umem content is not recorded");
+        r.put("id", u.id());
+        r.put("address", "0x" + Long.toHexString(u.address()));
+        r.put("umem_size", u.size());
+        r.put("latency_ns", System.nanoTime() - t0);
+        r.put("note", "umem content is not recorded");
         append(r);
         return new RecordedUmemHandle(u);
     }
@@ -154,34 +158,35 @@ public final class RecordingChannel implements Channel {
         synchronized (lock) {
             if (closed) return;
             closed = true;
-            try {
-                delegate.close();
-            } finally {
-                try {
-                    writer.write(new Json.Line().put("type", RecordFormat.END).put("time", Instant.now().toString())
-                            .put("t_ns", System.nanoTime() - startNanos).put("records", seq) + "\n");
-                    writer.close();
-                } catch (IOException e) {
-                    throw ioError("cannot finish recording file " + file, e);
-                }
-            }
+        }
+        try {
+            delegate.close();
+        } finally {
+            file.release();
         }
     }
 
     @Override
     public String toString() {
-        return "recording of " + delegate + " to " + file;
+        return "recording of " + delegate + " to " + file.path() + (dev == 0 ? "" : " (device " + dev + ")");
     }
 
-    private Json.Line start(String type) {
-        return new Json.Line().put("type", type).put("time", Instant.now().toString())
-                .put("t_ns", System.nanoTime() - startNanos).put("thread", Thread.currentThread().getName());
+    private Map<String, Object> start(String type) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("type", type);
+        r.put("time", Instant.now().toString());
+        r.put("t_ns", System.nanoTime() - file.startNanos());
+        r.put("thread", Thread.currentThread().getName());
+        return r;
     }
 
-    private void appendFailure(Json.Line r, RuntimeException e, long t0) {
+    private void appendFailure(Map<String, Object> r, RuntimeException e, long t0) {
         RecordedError err = RecordedError.of(e);
-        r.put("errno", err.errno()).put("errno_name", err.errnoName()).put("exception", err.exception())
-                .put("message", err.message()).put("latency_ns", System.nanoTime() - t0);
+        r.put("errno", err.errno());
+        r.put("errno_name", err.errnoName());
+        r.put("exception", err.exception());
+        r.put("message", err.message());
+        r.put("latency_ns", System.nanoTime() - t0);
         try {
             append(r);
         } catch (ChannelException writeFailure) {
@@ -189,52 +194,21 @@ public final class RecordingChannel implements Channel {
         }
     }
 
-    /** Writes one whole record line and flushes it; the sequence number is assigned here, in file order. */
-    private void append(Json.Line body) {
-        String text = body.toString();
+    /** Writes one whole record line; a call that completes after close() is not recorded. */
+    private void append(Map<String, Object> body) {
         synchronized (lock) {
-            // A call that completes after close() is not recorded: the file already has its end line.
             if (closed) return;
-            long n = seq + 1;
-            try {
-                writer.write("{\"seq\":" + n + "," + text.substring(1) + "\n");
-                writer.flush();
-            } catch (IOException e) {
-                throw ioError("cannot write recording file " + file + " (the call completed but is not recorded)", e);
-            }
-            seq = n;
         }
+        file.append(dev, body);
     }
 
     private void checkOpen() {
         synchronized (lock) {
             if (closed) {
-                throw new ChannelException(Errno.EBADF, "recording of " + delegate.info().name() + " to " + file
+                throw new ChannelException(Errno.EBADF, "recording of " + delegate.info().name() + " to " + file.path()
                         + " is closed; open a new channel");
             }
         }
-    }
-
-    private static Json.Line deviceJson(DeviceInfo d) {
-        return new Json.Line().put("name", d.name()).put("transport", label(d.transport()))
-                .put("personality", label(d.personality())).put("pci", d.pci()).put("node", d.node())
-                .put("device_type", d.deviceType()).put("uid", d.uid()).put("uctx_caps", "0x" + Long.toHexString(d.uctxCaps()))
-                .put("netdevs", d.netdevs()).put("rdma", d.rdmaDevs()).put("profile", d.profile());
-    }
-
-    private static String label(fwsh.channel.Transport t) {
-        return t == null ? null : t.label;
-    }
-
-    private static String hostName() {
-        try {
-            String h = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
-            if (!h.isEmpty()) return h;
-        } catch (IOException | RuntimeException ignored) {
-            // not Linux or no procfs: fall back to the environment
-        }
-        String h = System.getenv("HOSTNAME");
-        return h == null || h.isBlank() ? null : h;
     }
 
     static ChannelException ioError(String what, IOException e) {
@@ -284,7 +258,8 @@ public final class RecordingChannel implements Channel {
                 u.close();
                 return;
             }
-            Json.Line r = start(RecordFormat.UMEM_UNREGISTER).put("id", u.id());
+            Map<String, Object> r = start(RecordFormat.UMEM_UNREGISTER);
+            r.put("id", u.id());
             long t0 = System.nanoTime();
             try {
                 u.close();
@@ -292,7 +267,8 @@ public final class RecordingChannel implements Channel {
                 appendFailure(r, e, t0);
                 throw e;
             }
-            append(r.put("latency_ns", System.nanoTime() - t0));
+            r.put("latency_ns", System.nanoTime() - t0);
+            append(r);
         }
 
         @Override

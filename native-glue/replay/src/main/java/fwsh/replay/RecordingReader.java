@@ -4,6 +4,7 @@ import fwsh.channel.DeviceInfo;
 import fwsh.channel.Mailbox;
 import fwsh.channel.Scope;
 import fwsh.channel.Transport;
+import fwsh.text.JsonLines;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -15,9 +16,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Parses and checks a recording file (REPLAY-FORMAT.md). */
+/**
+ * Parses and checks a recording file (REPLAY-FORMAT.md). The header must be readable; a record line that is not
+ * (it does not parse, a field is missing or wrong, it is cut off mid-record) is skipped with one error naming the
+ * line, and reading goes on with the next line that parses, so every intact record is kept.
+ */
 final class RecordingReader {
-    private RecordingReader() {
+    private final Path file;
+    private final List<String> notes = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    private final List<DeviceInfo> infos = new ArrayList<>();
+    private final List<Boolean> umem = new ArrayList<>();
+    private final List<List<RecordedCall>> calls = new ArrayList<>();
+    private long lastSeq;
+
+    private RecordingReader(Path file) {
+        this.file = file;
     }
 
     static Recording read(Path file) {
@@ -30,61 +44,88 @@ final class RecordingReader {
             throw RecordingChannel.ioError("cannot read recording file " + file, e);
         }
         if (text.isEmpty()) throw new RecordingFormatException(file, 0, "empty file; not a fwsh recording");
+        return new RecordingReader(file).read(text);
+    }
+
+    private Recording read(String text) {
         String[] lines = text.split("\n", -1);
         // With a final newline the split leaves an empty last element; without one the last line was cut off.
         boolean lastCut = !text.endsWith("\n");
         int count = lastCut ? lines.length : lines.length - 1;
 
-        RecordingHeader header = header(file, lines[0], lastCut && count == 1);
-        List<RecordedCall> calls = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        RecordingHeader header = header(lines[0], lastCut && count == 1);
+        infos.add(header.device());
+        umem.add(header.supportsUmem());
+        calls.add(new ArrayList<>());
         boolean complete = false;
-        long lastSeq = 0;
         for (int i = 1; i < count; i++) {
             int lineNo = i + 1;
             String line = lines[i];
             if (line.isBlank()) continue;
+            if (complete) {
+                errors.add(file + ":" + lineNo + ": " + (count - i) + " line" + (count - i == 1 ? "" : "s")
+                        + " after the end line skipped (the file was edited or concatenated)");
+                break;
+            }
             Map<String, Object> m;
             try {
-                m = Json.parseObject(line);
+                m = JsonLines.parseObject(line);
             } catch (IllegalArgumentException e) {
-                if (lastCut && i == count - 1) {
-                    notes.add(file + ":" + lineNo + ": incomplete last line ignored (the recording was cut off mid-write)");
-                    break;
-                }
-                throw new RecordingFormatException(file, lineNo, "corrupt record: " + e.getMessage());
+                boolean cut = lastCut && i == count - 1;
+                errors.add(file + ":" + lineNo + ": " + (cut ? "record cut off mid-line (the recording stopped while it was "
+                        + "written); skipped" : "damaged record skipped: " + e.getMessage()));
+                continue;
             }
-            if (complete) throw new RecordingFormatException(file, lineNo, "a record after the end line; the file was edited or concatenated");
             try {
-                String type = str(m, "type");
-                if (RecordFormat.END.equals(type)) {
-                    complete = true;
-                    continue;
-                }
-                long seq = num(m, "seq");
-                if (seq <= lastSeq) throw new IllegalArgumentException("seq " + seq + " does not follow seq " + lastSeq);
-                lastSeq = seq;
-                calls.add(switch (type) {
-                    case RecordFormat.RPC -> rpc(m, seq, lineNo);
-                    case RecordFormat.UMEM_REGISTER -> umem(m, seq, lineNo, true);
-                    case RecordFormat.UMEM_UNREGISTER -> umem(m, seq, lineNo, false);
-                    case RecordFormat.HEADER -> throw new IllegalArgumentException("a second header line; recordings cannot be concatenated");
-                    default -> throw new IllegalArgumentException("unknown record type \"" + type + "\"");
-                });
+                complete = record(m, lineNo, header.version());
             } catch (IllegalArgumentException e) {
-                throw new RecordingFormatException(file, lineNo, e.getMessage());
+                errors.add(file + ":" + lineNo + ": damaged record skipped: " + e.getMessage());
             }
         }
+        int records = calls.stream().mapToInt(List::size).sum();
         if (!complete) {
-            notes.add(file + ": no end line: the recorded session did not close cleanly; " + calls.size() + " records read");
+            notes.add(file + ": no end line: the recorded session did not close cleanly; " + records + " records read");
         }
-        return new Recording(file, header, calls, notes, complete);
+        List<RecordedDevice> devices = new ArrayList<>();
+        for (int d = 0; d < infos.size(); d++) devices.add(new RecordedDevice(d, infos.get(d), umem.get(d), calls.get(d)));
+        return new Recording(file, header, devices, notes, errors, complete);
     }
 
-    private static RecordingHeader header(Path file, String line, boolean cut) {
+    /** Reads one record line; true for the end line. */
+    private boolean record(Map<String, Object> m, int lineNo, int version) {
+        String type = str(m, "type");
+        if (RecordFormat.END.equals(type)) return true;
+        if (RecordFormat.HEADER.equals(type)) throw new IllegalArgumentException("a second header line; recordings cannot be concatenated");
+        if (RecordFormat.DEVICE.equals(type)) {
+            if (version < 2) throw new IllegalArgumentException("a device line in a version 1 recording");
+            long dev = num(m, "dev");
+            if (dev != infos.size()) throw new IllegalArgumentException("device line for device " + dev + ", expected device " + infos.size());
+            DeviceInfo info = device(obj(m, "device"));
+            boolean u = bool(m, "supports_umem");
+            infos.add(info);
+            umem.add(u);
+            calls.add(new ArrayList<>());
+            return false;
+        }
+        long seq = num(m, "seq");
+        if (seq <= lastSeq) throw new IllegalArgumentException("seq " + seq + " does not follow seq " + lastSeq);
+        long dev = optNum(m, "dev", 0);
+        if (dev < 0 || dev >= infos.size()) throw new IllegalArgumentException("record of device " + dev + ", which no device line declares");
+        RecordedCall c = switch (type) {
+            case RecordFormat.RPC -> rpc(m, seq, lineNo);
+            case RecordFormat.UMEM_REGISTER -> umem(m, seq, lineNo, true);
+            case RecordFormat.UMEM_UNREGISTER -> umem(m, seq, lineNo, false);
+            default -> throw new IllegalArgumentException("unknown record type \"" + type + "\"");
+        };
+        lastSeq = seq;
+        calls.get((int) dev).add(c);
+        return false;
+    }
+
+    private RecordingHeader header(String line, boolean cut) {
         Map<String, Object> m;
         try {
-            m = Json.parseObject(line);
+            m = JsonLines.parseObject(line);
         } catch (IllegalArgumentException e) {
             throw new RecordingFormatException(file, 1, (cut ? "header line is cut off" : "bad header: " + e.getMessage())
                     + "; not a readable fwsh recording");
@@ -96,19 +137,22 @@ final class RecordingReader {
                         + ", expected \"" + RecordFormat.FORMAT + "\")");
             }
             long version = num(m, "version");
-            if (version != RecordFormat.VERSION) {
-                throw new IllegalArgumentException("format version " + version + " is not supported; this fwsh reads version "
+            if (!RecordFormat.reads(version)) {
+                throw new IllegalArgumentException("format version " + version + " is not supported; this fwsh reads versions 1 and "
                         + RecordFormat.VERSION + (version > RecordFormat.VERSION ? "; use a newer fwsh" : "; record the session again"));
             }
-            Map<String, Object> d = obj(m, "device");
-            DeviceInfo info = new DeviceInfo(str(d, "name"), transport(d, "transport"), transport(d, "personality"),
-                    optStr(d, "pci"), optStr(d, "node"), (int) optNum(d, "device_type", 0), (int) num(d, "uid"),
-                    hexNum(d, "uctx_caps"), strList(d, "netdevs"), strList(d, "rdma"), optStr(d, "profile"));
+            DeviceInfo info = device(obj(m, "device"));
             return new RecordingHeader(RecordFormat.FORMAT, (int) version, optStr(m, "fwsh"), str(m, "time"),
                     optStr(m, "host"), info, bool(m, "supports_umem"));
         } catch (IllegalArgumentException e) {
             throw new RecordingFormatException(file, 1, "bad header: " + e.getMessage());
         }
+    }
+
+    private static DeviceInfo device(Map<String, Object> d) {
+        return new DeviceInfo(str(d, "name"), transport(d, "transport"), transport(d, "personality"),
+                optStr(d, "pci"), optStr(d, "node"), (int) optNum(d, "device_type", 0), (int) num(d, "uid"),
+                hexNum(d, "uctx_caps"), strList(d, "netdevs"), strList(d, "rdma"), optStr(d, "profile"));
     }
 
     private static RecordedRpc rpc(Map<String, Object> m, long seq, int line) {

@@ -10,6 +10,7 @@ import fwsh.channel.Transport;
 import fwsh.channel.Umem;
 import fwsh.channel.UmemUnsupportedException;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ public final class ReplayChannel implements Channel {
     private static final int SUMMARY_LIMIT = 8;
 
     private final Recording recording;
+    private final RecordedDevice device;
     private final ReplayMode mode;
     private final DeviceInfo info;
     private final Set<ReplayUmem> umems = ConcurrentHashMap.newKeySet();
@@ -49,20 +51,48 @@ public final class ReplayChannel implements Channel {
     private int served;
     private volatile boolean closed;
 
-    /** Reads {@code file} and replays it. */
+    /** Reads {@code file} and replays its first device (see {@link #openAll} for every device of the session). */
     public static ReplayChannel open(Path file, ReplayMode mode) {
         return new ReplayChannel(Recording.read(file), mode);
     }
 
+    /**
+     * Reads {@code file} and replays every device of the recorded session, in the order they were recorded. A
+     * version 1 recording holds one device; the files an older fwsh wrote beside it for the session's other devices
+     * ({@code FILE.1}, {@code FILE.2} …) are served too, in that order.
+     */
+    public static List<ReplayChannel> openAll(Path file, ReplayMode mode) {
+        Recording r = Recording.read(file);
+        List<ReplayChannel> out = new ArrayList<>();
+        for (RecordedDevice d : r.devices()) out.add(new ReplayChannel(r, d.index(), mode));
+        if (r.header().version() == 1) {
+            for (int i = 1; Files.isRegularFile(file.resolveSibling(file.getFileName() + "." + i)); i++) {
+                out.add(new ReplayChannel(Recording.read(file.resolveSibling(file.getFileName() + "." + i)), mode));
+            }
+        }
+        return out;
+    }
+
+    /** Replays device 0 of {@code recording}. */
     public ReplayChannel(Recording recording, ReplayMode mode) {
+        this(recording, 0, mode);
+    }
+
+    /** Replays device {@code index} of {@code recording} (0 is the one its header names). */
+    public ReplayChannel(Recording recording, int index, ReplayMode mode) {
         if (recording == null || mode == null) throw new IllegalArgumentException("a replay needs a recording and a mode (ordered or matched)");
+        if (index < 0 || index >= recording.devices().size()) {
+            throw new IllegalArgumentException("recording " + recording.file() + " has " + recording.devices().size()
+                    + " device(s); there is no device " + index);
+        }
         this.recording = recording;
+        this.device = recording.devices().get(index);
         this.mode = mode;
-        DeviceInfo d = recording.header().device();
+        DeviceInfo d = device.info();
         Transport personality = d.personality() != null ? d.personality() : d.transport();
         this.info = new DeviceInfo(d.name(), Transport.REPLAY, personality, d.pci(), null, d.deviceType(), d.uid(),
                 d.uctxCaps(), d.netdevs(), d.rdmaDevs(), d.profile());
-        for (RecordedCall c : recording.calls()) {
+        for (RecordedCall c : device.calls()) {
             if (c instanceof RecordedRpc r) {
                 sequence.add(r);
                 byKey.computeIfAbsent(Requests.key(r.in(), r.outLen()), k -> new ArrayList<>()).add(r);
@@ -83,7 +113,12 @@ public final class ReplayChannel implements Channel {
 
     /** The device exactly as recorded (its original transport and node). */
     public DeviceInfo recordedInfo() {
-        return recording.header().device();
+        return device.info();
+    }
+
+    /** Which device of the recording this is: 0 for the one the header names. */
+    public int deviceIndex() {
+        return device.index();
     }
 
     /** What the reader tolerated in the file (see {@link Recording#notes()}). */
@@ -108,7 +143,7 @@ public final class ReplayChannel implements Channel {
 
     @Override
     public boolean supportsUmem() {
-        return recording.header().supportsUmem();
+        return device.supportsUmem();
     }
 
     @Override
@@ -143,7 +178,8 @@ public final class ReplayChannel implements Channel {
 
     @Override
     public String toString() {
-        return "replay of " + recording.file() + " (" + mode.name().toLowerCase() + ", device " + info.name() + ")";
+        return "replay of " + recording.file() + " (" + mode.name().toLowerCase() + ", device " + info.name()
+                + (device.index() == 0 ? "" : ", recorded device " + device.index()) + ")";
     }
 
     private void checkOpen() {

@@ -60,7 +60,7 @@ class RecordingReaderSpec extends Specification {
         Recording.read(file).rpcs()[2].out() == new byte[16]
     }
 
-    def "a line cut off mid-write is ignored with a note; earlier records replay"() {
+    def "a line cut off mid-record is an error naming the line; earlier records replay"() {
         given: 'a crash: the last record is half written and there is no end line'
         def (file, outs) = recordThree()
         def ls = lines(file)
@@ -72,8 +72,8 @@ class RecordingReaderSpec extends Specification {
         then:
         !r.complete()
         r.rpcs().size() == 2
-        r.notes() == ["$cut:4: incomplete last line ignored (the recording was cut off mid-write)".toString(),
-                      "$cut: no end line: the recorded session did not close cleanly; 2 records read".toString()]
+        r.errors() == ["$cut:4: record cut off mid-line (the recording stopped while it was written); skipped".toString()]
+        r.notes() == ["$cut: no end line: the recorded session did not close cleanly; 2 records read".toString()]
 
         and:
         ReplayChannel.open(cut, ReplayMode.ORDERED).rpc(Scope.DEBUG_READ_ONLY, mgir().input, mgir().outLen) == outs[0]
@@ -95,7 +95,7 @@ class RecordingReaderSpec extends Specification {
         rec.records() == 1
     }
 
-    def "problems give one line naming the file, the line and what is wrong"() {
+    def "a header that cannot be read refuses the file with one line naming the file, the line and what is wrong"() {
         given:
         def (file, outs) = recordThree()
         def ls = lines(file)
@@ -106,26 +106,61 @@ class RecordingReaderSpec extends Specification {
 
         then:
         def e = thrown(RecordingFormatException)
-        e.message == "$f:$line: $problem".toString()
-        e.line() == line
+        e.message == "$f:1: $problem".toString()
+        e.line() == 1
         !e.message.contains('\n')
 
         where:
-        line | problem                                                                                      | edit
-        3    | 'corrupt record: invalid JSON at column 1: expected a JSON object starting with \'{\''        | { l -> l[2] = 'xx' + l[2]; l }
-        3    | 'corrupt record: invalid JSON at column 21: line ends in the middle of a value'               | { l -> l[2] = l[2].substring(0, 20); l }
-        2    | 'bad hex in "in": \'z\' at hex digit 3 is not a hex digit'                                   | { l -> l[1] = l[1].replaceFirst('"in":"08', '"in":"08z'); l[1] = l[1].replaceFirst('"in":"08z0', '"in":"08z'); l }
-        2    | 'bad hex in "out": odd number of hex digits (3)'                                             | { l -> l[1] = l[1].replaceFirst('"out":"[0-9a-f]*"', '"out":"abc"'); l }
-        2    | 'opcode field 0x806 disagrees with the input mailbox (0x805)'                                | { l -> l[1] = l[1].replace('"opcode":"0x805"', '"opcode":"0x806"'); l }
-        2    | 'field "out_len" is missing'                                                                 | { l -> l[1] = l[1].replaceFirst('"out_len":[0-9]+,', ''); l }
-        4    | 'unknown scope \'root\'; use configuration, debug-read-only, debug-write or debug-write-full' | { l -> l[3] = l[3].replace('"scope":"debug-read-only"', '"scope":"root"'); l }
-        3    | 'seq 1 does not follow seq 1'                                                                | { l -> l[2] = l[2].replace('"seq":2', '"seq":1'); l }
-        4    | 'unknown record type "rpcx"'                                                                 | { l -> l[3] = l[3].replace('"type":"rpc"', '"type":"rpcx"'); l }
-        1    | 'bad header: format version 2 is not supported; this fwsh reads version 1; use a newer fwsh'             | { l -> l[0] = l[0].replace('"version":1', '"version":2'); l }
-        1    | 'bad header: not a fwsh recording (format "pcap", expected "fwsh-rpc-recording")'            | { l -> l[0] = l[0].replace('"fwsh-rpc-recording"', '"pcap"'); l }
-        1    | 'bad header: field "name" is missing'                                                        | { l -> l[0] = l[0].replace('"name":"emu', '"nome":"emu'); l }
-        1    | 'bad header: invalid JSON at column 1: expected a JSON object starting with \'{\'; not a readable fwsh recording' | { l -> l[0] = 'hello'; l }
-        6    | 'a record after the end line; the file was edited or concatenated'                          | { l -> l + [l[1]] }
+        problem                                                                                                          | edit
+        'bad header: format version 3 is not supported; this fwsh reads versions 1 and 2; use a newer fwsh'              | { l -> l[0] = l[0].replace('"version":2', '"version":3'); l }
+        'bad header: not a fwsh recording (format "pcap", expected "fwsh-rpc-recording")'                                | { l -> l[0] = l[0].replace('"fwsh-rpc-recording"', '"pcap"'); l }
+        'bad header: field "name" is missing'                                                                            | { l -> l[0] = l[0].replace('"name":"emu', '"nome":"emu'); l }
+        'bad header: invalid JSON at column 1: Unrecognized token \'hello\': was expecting (JSON String, Number, Array, Object or token \'null\', \'true\' or \'false\'); not a readable fwsh recording' | { l -> l[0] = 'hello'; l }
+        'bad header: invalid JSON at column 1: expected a JSON object starting with \'{\'; not a readable fwsh recording' | { l -> l[0] = '[1]'; l }
+    }
+
+    def "a damaged record is skipped with one error naming the file and line; every intact record is kept"() {
+        given:
+        def (file, outs) = recordThree()
+        def ls = lines(file)
+        def f = write('bad.jsonl', edit(ls).join('\n') + '\n')
+
+        when:
+        def r = Recording.read(f)
+
+        then:
+        r.errors() == ["$f:$line: $problem".toString()]
+        r.rpcs()*.seq() == [1L, 2L, 3L] - [line - 1L]
+        r.rpcs().every { rec -> Arrays.equals(rec.out(), outs[(int) rec.seq() - 1]) }
+        r.complete()
+
+        where:
+        line | problem                                                                                                           | edit
+        3    | 'damaged record skipped: invalid JSON at column 1: Unrecognized token \'xx\': was expecting (JSON String, Number, Array, Object or token \'null\', \'true\' or \'false\')' | { l -> l[2] = 'xx' + l[2]; l }
+        3    | 'damaged record skipped: invalid JSON at column 21: Unexpected end-of-input: was expecting closing quote for a string value' | { l -> l[2] = l[2].substring(0, 20); l }
+        2    | 'damaged record skipped: bad hex in "in": \'z\' at hex digit 3 is not a hex digit'                                | { l -> l[1] = l[1].replaceFirst('"in":"08', '"in":"08z'); l[1] = l[1].replaceFirst('"in":"08z0', '"in":"08z'); l }
+        2    | 'damaged record skipped: bad hex in "out": odd number of hex digits (3)'                                          | { l -> l[1] = l[1].replaceFirst('"out":"[0-9a-f]*"', '"out":"abc"'); l }
+        2    | 'damaged record skipped: opcode field 0x806 disagrees with the input mailbox (0x805)'                             | { l -> l[1] = l[1].replace('"opcode":"0x805"', '"opcode":"0x806"'); l }
+        2    | 'damaged record skipped: field "out_len" is missing'                                                              | { l -> l[1] = l[1].replaceFirst('"out_len":[0-9]+,', ''); l }
+        4    | 'damaged record skipped: unknown scope \'root\'; use configuration, debug-read-only, debug-write or debug-write-full' | { l -> l[3] = l[3].replace('"scope":"debug-read-only"', '"scope":"root"'); l }
+        3    | 'damaged record skipped: seq 1 does not follow seq 1'                                                             | { l -> l[2] = l[2].replace('"seq":2', '"seq":1'); l }
+        4    | 'damaged record skipped: unknown record type "rpcx"'                                                              | { l -> l[3] = l[3].replace('"type":"rpc"', '"type":"rpcx"'); l }
+        3    | 'damaged record skipped: invalid JSON at column 15: Duplicate field \'seq\''                                      | { l -> l[2] = l[2].replaceFirst('"type"', '"seq":9,"type"'); l }
+    }
+
+    def "lines after the end line are skipped with one error; the recording before it is whole"() {
+        given:
+        def (file, outs) = recordThree()
+        def ls = lines(file)
+        def f = write('appended.jsonl', (ls + [ls[1], ls[2]]).join('\n') + '\n')
+
+        when:
+        def r = Recording.read(f)
+
+        then:
+        r.errors() == ["$f:6: 2 lines after the end line skipped (the file was edited or concatenated)".toString()]
+        r.rpcs()*.seq() == [1L, 2L, 3L]
+        r.complete()
     }
 
     def "an empty, missing or binary file is refused clearly"() {

@@ -3,6 +3,7 @@ package fwsh.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import fwsh.channel.ChannelException;
 import fwsh.replay.RecordedCall;
+import fwsh.replay.RecordedDevice;
 import fwsh.replay.Recording;
 import fwsh.replay.RecordingFormatException;
 
@@ -11,7 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Arbitrary bytes read as a replay recording: a Recording, or a RecordingFormatException naming the line. */
+/**
+ * Arbitrary bytes read as a replay recording: a Recording (damaged lines skipped, each one error line), or a
+ * RecordingFormatException naming the line when the header cannot be read.
+ */
 class RecordingFuzzTest {
 
     private static final Path FILE;
@@ -37,8 +41,14 @@ class RecordingFuzzTest {
         } catch (ChannelException e) {
             throw new AssertionError("a readable file must not fail with " + e, e);
         }
-        for (RecordedCall c : r.calls()) c.toString();
-        r.rpcs();
+        for (RecordedDevice d : r.devices()) {
+            for (RecordedCall c : d.calls()) c.toString();
+            d.rpcs();
+        }
+        for (String e : r.errors()) {
+            if (e.isBlank() || e.indexOf('\n') >= 0) throw new AssertionError("error is not one line: " + e);
+        }
         r.header().toString();
+        r.toString();
     }
 }

@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes the binary seed of the recording fuzz corpus from the real writer, so the corpus starts from a valid
+ * Writes the seeds of the recording fuzz corpus (valid.fwrec was written in format version 1 and is kept so) from the real writer, so the corpus starts from a valid
  * file. Run once from native-glue/replay: {@code java -cp target/test-classes:target/classes:...
  * fwsh.fuzz.RecordingSeed src/test/resources}.
  */
@@ -25,7 +25,19 @@ public final class RecordingSeed {
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : "src/test/resources").resolve("fwsh/fuzz");
-        recording(Files.createDirectories(root.resolve("RecordingFuzzTestInputs/read")).resolve("valid.fwrec"));
+        Path dir = Files.createDirectories(root.resolve("RecordingFuzzTestInputs/read"));
+        recording(dir.resolve("valid.fwrec"));
+        twoDevices(dir.resolve("two-devices.fwrec"));
+    }
+
+    /** Version 2: a second device recorded into the same file. */
+    static void twoDevices(Path file) {
+        EmulatedDevice a = Emulator.create("cx6dx", Transport.FWCTL, EmuClock.virtual(), 3);
+        EmulatedDevice b = Emulator.create("cx7", Transport.MLX5CTL, EmuClock.virtual(), 4);
+        try (RecordingChannel ra = RecordingChannel.create(a, file); RecordingChannel rb = ra.record(b)) {
+            ra.rpc(Scope.CONFIGURATION, Mailbox.newInput(16, Opcode.QUERY_HCA_CAP, 1), 0x1010);
+            rb.rpc(Scope.DEBUG_READ_ONLY, Mailbox.newInput(16, Opcode.NOP, 0), 16);
+        }
     }
 
     static void recording(Path file) {

@@ -1,6 +1,5 @@
 package fwsh.trace;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,79 +17,100 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * Reads a trace capture written by {@link TraceCaptureWriter}, record by record. A damaged or truncated file is
- * read up to its last good record; then {@link #next()} returns null and {@link #error()} holds ONE line naming
- * the byte offset and what is wrong (bad magic, unsupported version, truncated record, checksum mismatch,
- * unknown record type). A clean file ends with an end record and no error; a file that simply stops between
- * records (a capture killed between two writes) ends with no error but {@link #complete()} false.
+ * Reads a trace capture written by {@link TraceCaptureWriter}, record by record. A damaged record (bad checksum,
+ * impossible length or type, a payload that does not parse) is skipped: the reader scans on for the next record
+ * header whose length and CRC32 check, and resumes there, so every intact record is read. Each damaged stretch is
+ * one line in {@link #errors()} naming the byte offset, what is wrong and where reading resumed; {@link #error()}
+ * is the first. Damage before the header record (bad magic, unsupported version, a damaged header) ends the file.
+ * A clean file ends with an end record and no error; a file that simply stops between records (a capture killed
+ * between two writes) ends with no error but {@link #complete()} false.
  */
 public final class TraceCaptureReader implements Closeable {
 
-    /** Everything read from a capture. */
-    public record Contents(CaptureRecord.Header header, List<CaptureRecord> records, String error, boolean complete) {}
+    /** Everything read from a capture; {@code errors} has one line per damaged stretch, {@code error} the first. */
+    public record Contents(CaptureRecord.Header header, List<CaptureRecord> records, String error, boolean complete,
+                           List<String> errors) {}
 
-    private final InputStream in;
+    private final CaptureSource src;
     private final String name;
     private final CRC32 crc = new CRC32();
     private final byte[] head = new byte[TraceCaptureWriter.RECORD_HEADER];
+    private final List<String> errors = new ArrayList<>();
     private long offset;
-    private String error;
     private boolean done;
     private boolean complete;
     private CaptureRecord.Header header;
+    /** Payload length of the record {@link #readAt} returned last. */
+    private int lastLength;
 
+    /** Reads a capture from a stream (held in memory, so damage can be skipped). */
     public TraceCaptureReader(InputStream in, String name) {
-        this.in = new BufferedInputStream(in, 1 << 16);
+        this(bytes(in, name), name);
+    }
+
+    private TraceCaptureReader(CaptureSource src, String name) {
+        this.src = src;
         this.name = name == null ? "capture" : name;
         readPreamble();
         if (!done) {
-            CaptureRecord first = next0();
+            CaptureRecord first = record(offset, true);
             if (first instanceof CaptureRecord.Header h) header = h;
-            else if (first == null && error == null) fail(offset, "truncated file: no header record after the file header");
-            else if (first != null) fail(first.offset(), "first record is " + first.getClass().getSimpleName()
+            else if (first == null && errors.isEmpty()) stop(offset, "truncated file: no header record after the file header");
+            else if (first != null) stop(first.offset(), "first record is " + first.getClass().getSimpleName()
                     + "; a capture starts with a header record");
+            else done = true;
         }
     }
 
     public static TraceCaptureReader open(Path file) throws IOException {
-        return new TraceCaptureReader(Files.newInputStream(file), file.toString());
+        return new TraceCaptureReader(CaptureSource.of(file, file.toString()), file.toString());
     }
 
-    /** Reads the whole file: the records before any damage, and the error line if there was damage. */
+    /** Reads the whole file: every intact record, and one line per damaged stretch. */
     public static Contents readAll(Path file) throws IOException {
         try (TraceCaptureReader r = open(file)) {
             List<CaptureRecord> list = new ArrayList<>();
             for (CaptureRecord c; (c = r.next()) != null; ) list.add(c);
-            return new Contents(r.header(), Collections.unmodifiableList(list), r.error(), r.complete());
+            return new Contents(r.header(), Collections.unmodifiableList(list), r.error(), r.complete(), r.errors());
         }
     }
 
     /** The header record, null when the file is damaged before it (see {@link #error()}). */
     public CaptureRecord.Header header() { return header; }
 
-    /** Null, or the one line describing where and how the file is damaged. */
-    public String error() { return error; }
+    /** Null, or the first line describing where and how the file is damaged. */
+    public String error() { return errors.isEmpty() ? null : errors.get(0); }
+
+    /** One line per damaged stretch, in file order (empty for an intact file). */
+    public List<String> errors() { return List.copyOf(errors); }
+
+    /** Damaged stretches skipped so far (each was one or more records that could not be read). */
+    public int skipped() { return errors.size(); }
 
     /** True once the end record was read. */
     public boolean complete() { return complete; }
 
-    /** The next record after the header, or null at the end of the file or at damage. */
+    /** The next intact record after the header, or null at the end of the file. */
     public CaptureRecord next() {
         if (done) return null;
-        CaptureRecord r = next0();
-        if (r instanceof CaptureRecord.Header h) {
-            fail(h.offset(), "second header record; a capture has exactly one");
-            return null;
+        CaptureRecord r = record(offset, false);
+        if (r instanceof CaptureRecord.End && !done) {
+            // The end record closes the capture: nothing after it belongs to it (bytes there are damage).
+            done = true;
+            if (offset < src.size()) {
+                complete = false;
+                stop(offset, "data after the end record (the capture ends there; the file was appended to or is corrupt)");
+            }
         }
         return r;
     }
 
     /**
      * Decodes every block of the capture into {@code sink}, switching string DBs where the capture did and
-     * counting recorded overruns. Returns the decode counters; check {@link #error()} afterwards.
+     * counting recorded overruns. Returns the decode counters; check {@link #errors()} afterwards.
      */
     public TraceStats decode(TraceSink sink) {
-        if (header == null) throw new IllegalStateException(error != null ? error : name + ": no header record");
+        if (header == null) throw new IllegalStateException(error() != null ? error() : name + ": no header record");
         TraceDecoder d = null;
         for (CaptureRecord r; (r = next()) != null; ) {
             if (r instanceof CaptureRecord.StringDbRecord s) {
@@ -110,70 +130,120 @@ public final class TraceCaptureReader implements Closeable {
 
     private void readPreamble() {
         byte[] pre = new byte[12];
-        int n = readFully(pre, 0, pre.length);
+        int n = src.read(0, pre, 0, pre.length);
         byte[] magic = TraceCaptureWriter.MAGIC;
         int m = Math.min(n, magic.length);
         if (!Arrays.equals(Arrays.copyOf(pre, m), Arrays.copyOf(magic, m)) || n == 0) {
-            fail(0, "bad magic: not a fwsh trace capture (expected \"FWSHTRC\\n\", found " + hex(pre, Math.min(n, 8)) + ")");
+            stop(0, "bad magic: not a fwsh trace capture (expected \"FWSHTRC\\n\", found " + hex(pre, Math.min(n, 8)) + ")");
             return;
         }
         if (n < pre.length) {
-            fail(n, "truncated file header: " + n + " of 12 bytes (magic, version, flags)");
+            stop(n, "truncated file header: " + n + " of 12 bytes (magic, version, flags)");
             return;
         }
         int version = ((pre[8] & 0xFF) << 8) | (pre[9] & 0xFF);
         if (version != TraceCaptureWriter.VERSION) {
-            fail(8, "unsupported capture version " + version + " (this fwsh reads version " + TraceCaptureWriter.VERSION
+            stop(8, "unsupported capture version " + version + " (this fwsh reads version " + TraceCaptureWriter.VERSION
                     + "); use a newer fwsh");
             return;
         }
         offset = pre.length;
     }
 
-    private CaptureRecord next0() {
-        long at = offset;
-        int n = readFully(head, 0, head.length);
-        if (n == 0) {
-            done = true;
-            return null;
+    /**
+     * The intact record at {@code at}, or, past damage, the next intact one (the damage noted); null at the end. The
+     * header record ({@code first}) is not skipped past: without it nothing can be decoded.
+     */
+    private CaptureRecord record(long at, boolean first) {
+        while (at < src.size()) {
+            Object r = readAt(at);
+            if (r instanceof CaptureRecord c) {
+                if (c instanceof CaptureRecord.Header && !first) {
+                    r = "second header record; a capture has exactly one";
+                } else {
+                    offset = at + TraceCaptureWriter.RECORD_HEADER + lastLength + TraceCaptureWriter.CRC_SIZE;
+                    return c;
+                }
+            }
+            String what = (String) r;
+            if (first) return stop(at, what);
+            long next = resync(at + 1);
+            if (next < 0) return stop(at, what);
+            errors.add(name + ": at byte offset " + at + ": " + resyncText(what) + "; skipped " + (next - at)
+                    + " bytes to the next intact record at byte offset " + next);
+            at = next;
         }
-        if (n < head.length) return fail(at, "truncated record: " + n + " of 8 header bytes");
+        done = true;
+        return null;
+    }
+
+    /** A damaged record followed by intact ones was not cut off: its length field is what is wrong. */
+    private static String resyncText(String what) {
+        return what.startsWith("truncated record: type ") && what.contains(" payload bytes, only ")
+                ? what.replace("truncated record: ", "").replaceFirst(", only \\d+ present", ", more than the file holds (corrupt length)")
+                : what;
+    }
+
+    /** The record at {@code at}, or a phrase saying why there is none. */
+    private Object readAt(long at) {
+        int n = src.read(at, head, 0, head.length);
+        if (n < head.length) return "truncated record: " + n + " of 8 header bytes";
         int type = head[0] & 0xFF;
         int len = ((head[4] & 0xFF) << 24) | ((head[5] & 0xFF) << 16) | ((head[6] & 0xFF) << 8) | (head[7] & 0xFF);
         if (type < CaptureRecord.TYPE_HEADER || type > CaptureRecord.TYPE_END)
-            return fail(at, "unknown record type " + type + " (corrupt file, or written by a newer fwsh)");
+            return "unknown record type " + type + " (corrupt file, or written by a newer fwsh)";
         if (len < 0 || len > TraceCaptureWriter.MAX_PAYLOAD)
-            return fail(at, "record type " + type + " declares " + (len & 0xFFFFFFFFL) + " payload bytes, more than the "
-                    + TraceCaptureWriter.MAX_PAYLOAD + " limit (corrupt length)");
-        byte[] payload = new byte[len];
-        int got = readFully(payload, 0, len);
-        if (got < len) return fail(at, "truncated record: type " + type + " declares " + len + " payload bytes, only " + got + " present");
+            return "record type " + type + " declares " + (len & 0xFFFFFFFFL) + " payload bytes, more than the "
+                    + TraceCaptureWriter.MAX_PAYLOAD + " limit (corrupt length)";
+        byte[] payload = new byte[(int) Math.min(len, Math.max(0, src.size() - at - head.length))];
+        int got = src.read(at + head.length, payload, 0, payload.length);
+        if (got < len) return "truncated record: type " + type + " declares " + len + " payload bytes, only " + got + " present";
         byte[] c = new byte[4];
-        int gc = readFully(c, 0, 4);
-        if (gc < 4) return fail(at, "truncated record: type " + type + " is missing " + (4 - gc) + " of its 4 checksum bytes");
+        int gc = src.read(at + head.length + len, c, 0, 4);
+        if (gc < 4) return "truncated record: type " + type + " is missing " + (4 - gc) + " of its 4 checksum bytes";
         crc.reset();
         crc.update(head);
         crc.update(payload);
         long stored = ((c[0] & 0xFFL) << 24) | ((c[1] & 0xFFL) << 16) | ((c[2] & 0xFFL) << 8) | (c[3] & 0xFFL);
         if (stored != crc.getValue())
-            return fail(at, String.format("checksum mismatch: record type %d of %d bytes has CRC32 0x%08x stored, 0x%08x computed",
-                    type, len, stored, crc.getValue()));
-        offset = at + head.length + len + 4;
-        CaptureRecord r;
+            return String.format("checksum mismatch: record type %d of %d bytes has CRC32 0x%08x stored, 0x%08x computed",
+                    type, len, stored, crc.getValue());
         try {
-            r = parse(type, at, ByteBuffer.wrap(payload));
+            CaptureRecord r = parse(type, at, ByteBuffer.wrap(payload));
+            lastLength = len;
+            return r;
         } catch (RuntimeException e) {
-            return fail(at, "malformed record type " + type + ": " + e.getMessage());
+            return "malformed record type " + type + ": " + e.getMessage();
         }
-        if (r instanceof CaptureRecord.End) {
-            // The end record closes the capture: nothing after it belongs to it (bytes there are damage).
-            done = true;
-            if (readFully(new byte[1], 0, 1) > 0) {
-                complete = false;
-                fail(offset, "data after the end record (the capture ends there; the file was appended to or is corrupt)");
+    }
+
+    /** The offset of the next record at or after {@code from} whose header is plausible and whose CRC checks, or -1. */
+    private long resync(long from) {
+        byte[] h = new byte[TraceCaptureWriter.RECORD_HEADER];
+        long end = src.size() - TraceCaptureWriter.RECORD_HEADER - TraceCaptureWriter.CRC_SIZE;
+        for (long p = from; p <= end; p++) {
+            if (src.read(p, h, 0, h.length) < h.length) return -1;
+            if (!plausible(h)) continue;
+            boolean wasComplete = complete;
+            if (readAt(p) instanceof CaptureRecord) {
+                complete = wasComplete;   // only a record actually returned ends the capture
+                return p;
             }
         }
-        return r;
+        return -1;
+    }
+
+    /** A header a writer could have written after the first record: a known type, zero reserved bytes, its length. */
+    private static boolean plausible(byte[] h) {
+        if (h[1] != 0 || h[2] != 0 || h[3] != 0) return false;
+        int len = ((h[4] & 0xFF) << 24) | ((h[5] & 0xFF) << 16) | ((h[6] & 0xFF) << 8) | (h[7] & 0xFF);
+        return switch (h[0]) {
+            case CaptureRecord.TYPE_STRING_DB -> len >= 9 && len <= TraceCaptureWriter.MAX_PAYLOAD;
+            case CaptureRecord.TYPE_BLOCK -> len == 12 + TraceBlock.SIZE;
+            case CaptureRecord.TYPE_LOSS -> len == 36;
+            case CaptureRecord.TYPE_END -> len == 24;
+            default -> false;
+        };
     }
 
     private CaptureRecord parse(int type, long at, ByteBuffer p) {
@@ -232,24 +302,18 @@ public final class TraceCaptureReader implements Closeable {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private CaptureRecord fail(long at, String what) {
-        if (error == null) error = name + ": at byte offset " + at + ": " + what;
+    private CaptureRecord stop(long at, String what) {
+        errors.add(name + ": at byte offset " + at + ": " + what);
         done = true;
         return null;
     }
 
-    private int readFully(byte[] b, int off, int len) {
-        int total = 0;
-        try {
-            while (total < len) {
-                int r = in.read(b, off + total, len - total);
-                if (r < 0) break;
-                total += r;
-            }
+    private static CaptureSource bytes(InputStream in, String name) {
+        try (in) {
+            return CaptureSource.of(in.readAllBytes());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + (name == null ? "capture" : name) + ": " + e.getMessage(), e);
         }
-        return total;
     }
 
     private static String hex(byte[] b, int n) {
@@ -261,6 +325,6 @@ public final class TraceCaptureReader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        src.close();
     }
 }

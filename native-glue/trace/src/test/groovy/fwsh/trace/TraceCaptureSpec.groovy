@@ -154,11 +154,13 @@ class TraceCaptureSpec extends Specification {
         c.records().size() == 3
     }
 
-    def "a flipped payload byte is a checksum mismatch at that record's offset"() {
+    def "a flipped payload byte is a checksum mismatch at that record's offset; the records after it are still read"() {
         given:
         Path f = writeSample()
         byte[] all = Files.readAllBytes(f)
-        long at = TraceCaptureReader.readAll(f).records()[5].offset()  // the block after the DB update
+        def full = TraceCaptureReader.readAll(f)
+        long at = full.records()[5].offset()  // the block after the DB update
+        long end = full.records()[6].offset()
         all[(int) at + 8 + 20] ^= 0x40
         Files.write(f, all)
 
@@ -166,8 +168,66 @@ class TraceCaptureSpec extends Specification {
         def c = TraceCaptureReader.readAll(f)
 
         then:
-        c.records().size() == 5
-        c.error() =~ /at byte offset $at: checksum mismatch: record type 3 of 268 bytes has CRC32 0x[0-9a-f]{8} stored, 0x[0-9a-f]{8} computed/
+        c.records()*.class*.simpleName == ['StringDbRecord', 'Block', 'Block', 'Loss', 'StringDbRecord', 'End']
+        c.complete()
+        c.errors().size() == 1
+        c.error() ==~ /.*at byte offset $at: checksum mismatch: record type 3 of 268 bytes has CRC32 0x[0-9a-f]{8} stored, 0x[0-9a-f]{8} computed; skipped ${end - at} bytes to the next intact record at byte offset $end/
+    }
+
+    def "damage in the middle costs only the damaged records: reading resumes at the next record whose length and CRC check"() {
+        given: "garbage written over the first block's header, and 37 stray bytes between the loss and the DB update"
+        Path f = writeSample()
+        def full = TraceCaptureReader.readAll(f)
+        byte[] all = Files.readAllBytes(f)
+        long block1 = full.records()[1].offset()
+        long block2 = full.records()[2].offset()
+        long update = full.records()[4].offset()
+        (0..7).each { all[(int) block1 + it] = (byte) 0x5a }
+        def out = new ByteArrayOutputStream()
+        out.write(all, 0, (int) update)
+        out.write(new byte[37].collect { (byte) 0x03 } as byte[])           // looks like a block type, nothing more
+        out.write(all, (int) update, all.length - (int) update)
+        Files.write(f, out.toByteArray())
+
+        when:
+        def c = TraceCaptureReader.readAll(f)
+        def sink = new Collect()
+        def r = TraceCaptureReader.open(f)
+        def stats = r.decode(sink)
+
+        then: "every intact record is there, in order, and the file is complete"
+        c.records()*.class*.simpleName == ['StringDbRecord', 'Block', 'Loss', 'StringDbRecord', 'Block', 'End']
+        (c.records()[1] as CaptureRecord.Block).data() == bytes(msgBlock(2, 200))
+        c.complete()
+
+        and: "each damaged stretch is one line with its offset and where reading resumed"
+        c.errors().size() == 2
+        c.errors()[0] == "$f: at byte offset $block1: unknown record type 90 (corrupt file, or written by a newer fwsh); skipped ${block2 - block1} bytes to the next intact record at byte offset $block2".toString()
+        c.errors()[1] ==~ /.*at byte offset $update: .*; skipped 37 bytes to the next intact record at byte offset ${update + 37}/
+        c.error() == c.errors()[0]
+
+        and: "decoding prints what the intact blocks hold"
+        sink.texts() == ['msg 2', 'new 3']
+        stats.blocks == 2
+        r.skipped() == 2
+    }
+
+    def "a corrupt length that points past the end of the file is named as such when intact records follow"() {
+        given:
+        Path f = writeSample()
+        def full = TraceCaptureReader.readAll(f)
+        byte[] all = Files.readAllBytes(f)
+        long at = full.records()[2].offset()
+        ByteBuffer.wrap(all).putInt((int) at + 4, 1_000_000)
+        Files.write(f, all)
+
+        when:
+        def c = TraceCaptureReader.readAll(f)
+
+        then:
+        c.records().size() == 6
+        c.complete()
+        c.error() == "$f: at byte offset $at: type 3 declares 1000000 payload bytes, more than the file holds (corrupt length); skipped 280 bytes to the next intact record at byte offset ${at + 280}".toString()
     }
 
     def "bad magic, unsupported version and unknown record types are refused with their offset"() {
@@ -196,8 +256,8 @@ class TraceCaptureSpec extends Specification {
         Files.write(f, t)
         c = TraceCaptureReader.readAll(f)
         then:
-        c.records().size() == 1
-        c.error().endsWith("at byte offset $at: unknown record type 9 (corrupt file, or written by a newer fwsh)")
+        c.records().size() == 6
+        c.error().endsWith("at byte offset $at: unknown record type 9 (corrupt file, or written by a newer fwsh); skipped 280 bytes to the next intact record at byte offset ${at + 280}")
 
         when:
         Files.write(f, new byte[0])

@@ -30,7 +30,11 @@ import java.util.Map;
  * {@code access_reg_summary_ctrl_ext.id} enum joined with the {@code access_reg_summary_ext} union.
  *
  * <p>ADB positions count bits from the LSB of the big-endian dword: {@code offset="0xB.b"} with width w
- * is ifc (MSB-first) bit {@code dwordStart + 32 - b' - w}, where b' is the bit inside that dword.
+ * is ifc (MSB-first) bit {@code dwordStart + 32 - b' - w}, where b' is the bit inside that dword (inside a node
+ * narrower than a dword, its size stands for 32, as in mstflint's adb_parser). An array of elements narrower
+ * than 32 bits (with mstflint's {@code big_endian_arr} config, which its databases set) has element 0 in the
+ * most significant bits: its offset is element 0's, and the elements follow MSB-first, so they convert with the
+ * element's width, not the array's.
  */
 public final class AdbImporter {
     static final String REG_ID_NODE = "access_reg_summary_ctrl_ext";
@@ -68,15 +72,7 @@ public final class AdbImporter {
             throw new LayoutSyntaxException(file + ": cannot parse ADB XML: " + e.getMessage());
         }
         h.finish();
-        Catalog c = new Catalog(h.out);
-        for (String name : h.out.layouts.keySet()) {
-            try {
-                c.layout(name);
-            } catch (WireException e) {
-                h.out.notes.add(h.out.layouts.get(name).source + ": " + name + " cannot be resolved yet: " + e.getMessage());
-            }
-        }
-        return c;
+        return ImportCheck.check(h.out);
     }
 
     /** "0x10.24" is 0x10 bytes + 24 bits; "0x420" is bytes. Returns bits. */
@@ -90,12 +86,16 @@ public final class AdbImporter {
         return (int) (b * 8 + bit);
     }
 
-    /** ADB position (bits from the LSB of the dword) and width to an ifc MSB-first bit offset. */
-    static int ifcOffset(int adbBits, int width) {
+    /**
+     * ADB position (bits from the LSB of the dword) and width to an ifc MSB-first bit offset; {@code nodeBits} is
+     * the size of the enclosing node (a node narrower than a dword counts its bits from its own MSB).
+     */
+    static int ifcOffset(int adbBits, int width, int nodeBits) {
         int within = adbBits & 31;
         int dword = adbBits - within;
         if (width >= 32 || within + width > 32) return adbBits; // whole dwords (or bytes): same start
-        return dword + 32 - within - width;
+        int top = nodeBits > 0 ? Math.min(32, nodeBits) : 32;
+        return dword + Math.floorMod(top - within - width, 32);
     }
 
     private static final class Handler extends DefaultHandler {
@@ -103,6 +103,8 @@ public final class AdbImporter {
         final CatalogSource out = new CatalogSource();
         Locator loc;
         LayoutDef node;
+        /** mstflint's {@code <config big_endian_arr="1"/>}: narrow array elements run MSB-first (its default is off). */
+        boolean bigEndianArrays;
         final Map<String, Long> regIds = new LinkedHashMap<>();
         final Map<String, String> regLayouts = new LinkedHashMap<>();
 
@@ -121,7 +123,9 @@ public final class AdbImporter {
 
         @Override
         public void startElement(String uri, String local, String qName, Attributes a) {
-            if (qName.equals("node")) {
+            if (qName.equals("config") && a.getValue("big_endian_arr") != null) {
+                bigEndianArrays = !"0".equals(a.getValue("big_endian_arr").trim());
+            } else if (qName.equals("node")) {
                 String name = a.getValue("name");
                 if (name == null || name.isBlank()) {
                     // A layout needs a name to be referred to; skip it and its fields, as for other bad nodes.
@@ -177,17 +181,23 @@ public final class AdbImporter {
             if (hi != null) {
                 long l = lo == null ? 0 : Encoder.parseNumber(lo.trim());
                 count = hi.trim().equalsIgnoreCase("VARIABLE") ? 0 : (int) (Encoder.parseNumber(hi.trim()) - l + 1);
+                if (count < 0) throw new IllegalArgumentException("high_bound " + hi + " is below low_bound " + lo);
             }
+            // A VARIABLE array's size is one element (mstflint counts it as one entry).
+            int elemWidth = count > 0 ? width / count : width;
             boolean numericSub = sub != null && sub.matches("uint\\d+");
             if (sub != null && !numericSub) f.typeName = sub;
             if (count >= 0) {
                 f.count = count;
-                if (f.typeName == null) f.bits = count == 0 ? 32 : width / count;
+                if (count > 0 && width % count != 0) throw new IllegalArgumentException("size " + a.getValue("size")
+                        + " is not a whole number of " + count + " elements");
+                if (elemWidth < 32 && count != 1 && !bigEndianArrays) throw new IllegalArgumentException("an array of "
+                        + elemWidth + "-bit elements without <config big_endian_arr=\"1\"/> (elements from the LSB) is not supported");
+                if (f.typeName == null) f.bits = elemWidth;
             } else if (f.typeName == null) {
                 f.bits = width;
             }
-            int elemWidth = f.typeName == null && f.bits > 0 ? (f.count > 0 ? f.bits : width) : width;
-            f.position = node.union ? 0 : ifcOffset(adb, count >= 0 ? width : elemWidth);
+            f.position = node.union ? 0 : ifcOffset(adb, elemWidth, node.sizeBits);
             String sel = a.getValue("selected_by");
             if (sel != null) f.when = new ArrayList<>(Arrays.asList(sel.split(",")));
             String us = a.getValue("union_selector");

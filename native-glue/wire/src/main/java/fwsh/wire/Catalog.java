@@ -230,11 +230,6 @@ public final class Catalog {
     // ---- merging ----
 
     /**
-     * A new catalog with {@code user}'s definitions added; where a user definition has the same name as one here,
-     * the user's wins and a note says what it replaced. A replacing layout keeps enum names, descriptions and
-     * other annotations of same-named fields of the same width that it does not define itself.
-     */
-    /**
      * Adds what {@code system} defines and this catalog lacks, replacing nothing: files found installed on the
      * machine (mstflint's ADB, the kernel header) extend the built-ins but never change a tested definition.
      */
@@ -251,10 +246,16 @@ public final class Catalog {
         return merge(new Catalog(only));
     }
 
+    /**
+     * A new catalog with {@code user}'s definitions added; where a user definition has the same name as one here,
+     * the user's wins and a note says what it replaced. A replacing layout keeps enum names, descriptions and
+     * other annotations of same-named fields of the same width that it does not define itself.
+     */
     public Catalog merge(Catalog user) {
         CatalogSource out = src.copy();
         CatalogSource u = user.src;
         out.notes.addAll(u.notes);
+        out.unresolved.putAll(u.unresolved);
         for (LayoutDef d : u.layouts.values()) {
             LayoutDef old = out.layouts.get(d.name);
             LayoutDef nd = d.copy();
@@ -307,6 +308,52 @@ public final class Catalog {
                         + " layout " + old.layout());
             out.capabilities.put(k, v);
         });
+        return new Catalog(out);
+    }
+
+    /**
+     * This catalog without the notes about layouts that could not be resolved in their own file but resolve here
+     * (the kernel's mlx5_ifc.h uses mlx5_ifc_fpga.h's layouts): what is left names layouts no loaded file completes.
+     * A register or command whose layout no file defines is dropped with a note, so listing them never fails.
+     */
+    public Catalog settled() {
+        boolean dangling = src.registers.values().stream().anyMatch(r -> !src.layouts.containsKey(r.layout()))
+                || src.commands.values().stream().anyMatch(c -> missing(c.in()) || missing(c.out()));
+        if (src.unresolved.isEmpty() && !dangling) return this;
+        CatalogSource out = src.copy();
+        src.unresolved.forEach((note, layout) -> {
+            try {
+                layout(layout);
+                out.notes.remove(note);
+                out.unresolved.remove(note);
+            } catch (WireException stillMissing) {
+                // the note stays: no loaded file defines what this layout uses
+            }
+        });
+        out.registers.values().removeIf(r -> {
+            if (src.layouts.containsKey(r.layout())) return false;
+            out.notes.add(r.source() + ": skipped register " + r.name() + ": no catalog file defines its layout " + r.layout());
+            return true;
+        });
+        out.commands.values().removeIf(c -> {
+            if (!missing(c.in()) && !missing(c.out())) return false;
+            out.notes.add(c.source() + ": skipped command " + c.name() + ": no catalog file defines its layout "
+                    + (missing(c.in()) ? c.in() : c.out()));
+            return true;
+        });
+        return new Catalog(out);
+    }
+
+    private boolean missing(String layout) {
+        return layout != null && !src.layouts.containsKey(layout);
+    }
+
+    /** This catalog with more notes (a skipped file's errors), some of them about unresolved layouts (note to layout). */
+    Catalog withNotes(List<String> more, Map<String, String> unresolved) {
+        if (more.isEmpty()) return this;
+        CatalogSource out = src.copy();
+        out.notes.addAll(more);
+        out.unresolved.putAll(unresolved);
         return new Catalog(out);
     }
 

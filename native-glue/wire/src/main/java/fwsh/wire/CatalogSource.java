@@ -25,6 +25,11 @@ public final class CatalogSource {
     public final Map<String, Cap> capabilities = new LinkedHashMap<>();
     /** What happened while reading: skipped constructs (file:line), replacements. */
     public final List<String> notes = new ArrayList<>();
+    /**
+     * Notes (keys, also in {@link #notes}) about layouts that use a layout no file loaded so far defines, with the
+     * layout each is about: {@link Catalog#settled()} drops the ones another file resolved.
+     */
+    public final Map<String, String> unresolved = new LinkedHashMap<>();
 
     public CatalogSource copy() {
         CatalogSource c = new CatalogSource();
@@ -36,6 +41,7 @@ public final class CatalogSource {
         c.statuses.putAll(statuses);
         c.capabilities.putAll(capabilities);
         c.notes.addAll(notes);
+        c.unresolved.putAll(unresolved);
         return c;
     }
 }

@@ -13,7 +13,10 @@ public final class LayoutDef {
     public final List<FieldDef> fields = new ArrayList<>();
     /** file:line of the definition. */
     public String source;
-    /** Whether positioned fields may overlap (imported ADB data is not always tidy). */
+    /**
+     * Imported ADB data, which is not always tidy: fields are taken in position order, zero-width fields and a
+     * declared size smaller than the fields are tolerated. Overlapping fields are refused here too.
+     */
     public boolean lenient;
 
     public LayoutDef(String name, boolean union) {

@@ -9,18 +9,41 @@ import java.util.Map;
 
 /** Parser of the catalog layout language (documented in fwsh/catalog/FORMAT.md). */
 public final class LayoutParser {
+    /** The block after an unknown statement: its lines are not reported again, up to its end or a known statement. */
+    private static final String SKIP = "skip";
+    private static final List<String> STATEMENTS = List.of("layout", "struct", "union", "enum", "registers", "commands",
+            "opcodes", "statuses", "capabilities");
+
     private final CatalogSource out;
     private final String file;
     private int lineNo;
+    private List<String> errors;
+    /** The open block ("layout", "enum", "registers", …, SKIP), or null between blocks. */
+    private String block;
+    private LayoutDef layout;
+    private Map<String, Long> enumBlock;
 
     private LayoutParser(CatalogSource out, String file) {
         this.out = out;
         this.file = file;
     }
 
-    /** Parses {@code text} and adds its definitions to {@code out}; errors name {@code file}:line. */
+    /**
+     * Parses {@code text} and adds its definitions to {@code out}.
+     *
+     * @throws CatalogFileException with every error of the file, each naming {@code file}:line
+     */
     public static void parseInto(CatalogSource out, String text, String file) {
-        new LayoutParser(out, file).run(text);
+        List<String> errors = parseInto(out, text, file, new ArrayList<>());
+        if (!errors.isEmpty()) throw new CatalogFileException(errors);
+    }
+
+    /** Parses what it can, adding each error (file:line: problem) to {@code errors}, which it returns. */
+    static List<String> parseInto(CatalogSource out, String text, String file, List<String> errors) {
+        LayoutParser p = new LayoutParser(out, file);
+        p.errors = errors;
+        p.run(text);
+        return errors;
     }
 
     private LayoutSyntaxException err(String msg) {
@@ -31,98 +54,128 @@ public final class LayoutParser {
         return file + ":" + lineNo;
     }
 
+    /** Line by line; a bad line is an error and the next line is read as if it had been right. */
     private void run(String text) {
         String[] lines = text.split("\r?\n", -1);
-        String block = null;
-        LayoutDef layout = null;
-        Map<String, Long> enumBlock = null;
         for (int i = 0; i < lines.length; i++) {
             lineNo = i + 1;
-            List<String> t = tokens(lines[i]);
-            if (t.isEmpty()) continue;
-            String head = t.get(0);
-            if (block == null) {
-                switch (head) {
-                    case "layout", "struct", "union" -> {
-                        if (t.size() < 2) throw err(head + " needs a name");
-                        layout = new LayoutDef(ident(t.get(1)), head.equals("union"));
-                        layout.source = where();
-                        for (String a : t.subList(2, t.size())) {
-                            if (a.startsWith("size=")) layout.sizeBits = (int) number(a.substring(5), "size") * 8;
-                            else if (a.startsWith("\"")) layout.description = unquote(a);
-                            else throw err("unexpected '" + a + "' after " + head + " " + layout.name + " (expected size=BYTES or \"description\")");
-                        }
-                        if (out.layouts.containsKey(layout.name)) throw err("layout " + layout.name + " is defined twice (first at "
-                                + out.layouts.get(layout.name).source + ")");
-                        block = "layout";
-                    }
-                    case "enum" -> {
-                        if (t.size() < 2) throw err("enum needs a name");
-                        String name = ident(t.get(1));
-                        if (t.size() > 2) {
-                            Map<String, Long> m = new LinkedHashMap<>();
-                            for (String a : t.subList(2, t.size())) pair(a, m);
-                            out.enums.put(name, m);
-                        } else {
-                            enumBlock = new LinkedHashMap<>();
-                            out.enums.put(name, enumBlock);
-                            block = "enum";
-                        }
-                    }
-                    case "registers", "commands", "opcodes", "statuses", "capabilities" -> {
-                        if (t.size() != 1) throw err(head + " starts a block; put entries on the following lines and close with end");
-                        block = head;
-                    }
-                    case "end" -> throw err("'end' without a block");
-                    default -> throw err("unknown statement '" + head + "' (expected layout, union, enum, registers, commands, opcodes, statuses, capabilities)");
-                }
-                continue;
-            }
-            if (head.equals("end")) {
-                if (layout != null) out.layouts.put(layout.name, layout);
-                layout = null;
-                enumBlock = null;
-                block = null;
-                continue;
-            }
-            switch (block) {
-                case "layout" -> layout.fields.add(fieldLine(t, layout));
-                case "enum" -> {
-                    pair(stripDesc(t), enumBlock);
-                }
-                case "registers" -> {
-                    if (t.size() < 3) throw err("register entry is NAME ID LAYOUT [\"description\"]");
-                    String name = t.get(0).toUpperCase(Locale.ROOT);
-                    out.registers.put(name, new CatalogSource.Reg(name, (int) number(t.get(1), "register id"), ident(t.get(2)),
-                            desc(t, 3), where()));
-                }
-                case "commands" -> {
-                    if (t.size() < 4) throw err("command entry is NAME OPCODE IN_LAYOUT OUT_LAYOUT [\"description\"] (use - for none)");
-                    String name = t.get(0).toUpperCase(Locale.ROOT);
-                    int op = (int) number(t.get(1), "opcode");
-                    out.commands.put(name, new CatalogSource.Cmd(name, op, dash(t.get(2)), dash(t.get(3)), desc(t, 4), where()));
-                    out.opcodes.putIfAbsent(name, op);
-                }
-                case "opcodes" -> {
-                    if (t.size() % 2 != 0) throw err("opcode entries are NAME VALUE pairs");
-                    for (int k = 0; k < t.size(); k += 2) out.opcodes.put(t.get(k).toUpperCase(Locale.ROOT), (int) number(t.get(k + 1), "opcode"));
-                }
-                case "statuses" -> {
-                    if (t.size() < 2) throw err("status entry is VALUE NAME [\"kernel text\"]");
-                    int v = (int) number(t.get(0), "status");
-                    String name = t.get(1);
-                    out.statuses.put(v, new StatusDef(v, name, t.size() > 2 ? unquote(t.get(2)) : name.toLowerCase(Locale.ROOT).replace('_', ' ')));
-                }
-                case "capabilities" -> {
-                    if (t.size() < 3) throw err("capability entry is NAME TYPE LAYOUT [\"description\"] (use - for no layout)");
-                    String name = t.get(0).toUpperCase(Locale.ROOT);
-                    out.capabilities.put(name, new CatalogSource.Cap(name, (int) number(t.get(1), "capability type"), dash(t.get(2)),
-                            desc(t, 3), where()));
-                }
-                default -> throw err("internal: unknown block " + block);
+            try {
+                line(tokens(lines[i]));
+            } catch (LayoutSyntaxException e) {
+                errors.add(e.getMessage());
             }
         }
-        if (block != null) throw err("end of file inside a " + block + " block; add 'end'");
+        if (block != null && !block.equals(SKIP)) errors.add(file + ":" + lineNo + ": end of file inside a " + block + " block; add 'end'");
+    }
+
+    private void line(List<String> t) {
+        if (t.isEmpty()) return;
+        String head = t.get(0);
+        if (SKIP.equals(block)) {
+            if (head.equals("end")) {
+                block = null;
+                return;
+            }
+            if (!STATEMENTS.contains(head)) return;
+            block = null;
+        }
+        if (block == null) {
+            statement(t, head);
+            return;
+        }
+        if (head.equals("end")) {
+            if (layout != null && !out.layouts.containsKey(layout.name)) out.layouts.put(layout.name, layout);
+            layout = null;
+            enumBlock = null;
+            block = null;
+            return;
+        }
+        entry(t);
+    }
+
+    private void statement(List<String> t, String head) {
+        switch (head) {
+            case "layout", "struct", "union" -> {
+                block = "layout";   // entered even when this line is bad, so its field lines are read as fields
+                layout = new LayoutDef(t.size() < 2 ? "?" : t.get(1), head.equals("union"));
+                layout.source = where();
+                if (t.size() < 2) throw err(head + " needs a name");
+                ident(t.get(1));
+                if (out.layouts.containsKey(layout.name)) {
+                    String first = out.layouts.get(layout.name).source;
+                    layout = new LayoutDef(layout.name, layout.union);   // read, but not kept
+                    layout.source = where();
+                    throw err("layout " + layout.name + " is defined twice (first at " + first + ")");
+                }
+                for (String a : t.subList(2, t.size())) {
+                    if (a.startsWith("size=")) layout.sizeBits = (int) number(a.substring(5), "size") * 8;
+                    else if (a.startsWith("\"")) layout.description = unquote(a);
+                    else throw err("unexpected '" + a + "' after " + head + " " + layout.name + " (expected size=BYTES or \"description\")");
+                }
+            }
+            case "enum" -> {
+                if (t.size() < 2) {
+                    block = SKIP;
+                    throw err("enum needs a name");
+                }
+                String name = ident(t.get(1));
+                if (t.size() > 2) {
+                    Map<String, Long> m = new LinkedHashMap<>();
+                    for (String a : t.subList(2, t.size())) pair(a, m);
+                    out.enums.put(name, m);
+                } else {
+                    enumBlock = new LinkedHashMap<>();
+                    out.enums.put(name, enumBlock);
+                    block = "enum";
+                }
+            }
+            case "registers", "commands", "opcodes", "statuses", "capabilities" -> {
+                block = head;
+                if (t.size() != 1) throw err(head + " starts a block; put entries on the following lines and close with end");
+            }
+            case "end" -> throw err("'end' without a block");
+            default -> {
+                block = SKIP;
+                throw err("unknown statement '" + head + "' (expected layout, union, enum, registers, commands, opcodes, statuses, capabilities)");
+            }
+        }
+    }
+
+    private void entry(List<String> t) {
+        switch (block) {
+            case "layout" -> layout.fields.add(fieldLine(t, layout));
+            case "enum" -> pair(stripDesc(t), enumBlock);
+            case "registers" -> {
+                if (t.size() < 3) throw err("register entry is NAME ID LAYOUT [\"description\"]");
+                String name = t.get(0).toUpperCase(Locale.ROOT);
+                out.registers.put(name, new CatalogSource.Reg(name, (int) number(t.get(1), "register id"), ident(t.get(2)),
+                        desc(t, 3), where()));
+            }
+            case "commands" -> {
+                if (t.size() < 4) throw err("command entry is NAME OPCODE IN_LAYOUT OUT_LAYOUT [\"description\"] (use - for none)");
+                String name = t.get(0).toUpperCase(Locale.ROOT);
+                int op = (int) number(t.get(1), "opcode");
+                out.commands.put(name, new CatalogSource.Cmd(name, op, dash(t.get(2)), dash(t.get(3)), desc(t, 4), where()));
+                out.opcodes.putIfAbsent(name, op);
+            }
+            case "opcodes" -> {
+                if (t.size() % 2 != 0) throw err("opcode entries are NAME VALUE pairs");
+                for (int k = 0; k < t.size(); k += 2) out.opcodes.put(t.get(k).toUpperCase(Locale.ROOT), (int) number(t.get(k + 1), "opcode"));
+            }
+            case "statuses" -> {
+                if (t.size() < 2) throw err("status entry is VALUE NAME [\"kernel text\"]");
+                int v = (int) number(t.get(0), "status");
+                String name = t.get(1);
+                out.statuses.put(v, new StatusDef(v, name, t.size() > 2 ? unquote(t.get(2)) : name.toLowerCase(Locale.ROOT).replace('_', ' ')));
+            }
+            case "capabilities" -> {
+                if (t.size() < 3) throw err("capability entry is NAME TYPE LAYOUT [\"description\"] (use - for no layout)");
+                String name = t.get(0).toUpperCase(Locale.ROOT);
+                out.capabilities.put(name, new CatalogSource.Cap(name, (int) number(t.get(1), "capability type"), dash(t.get(2)),
+                        desc(t, 3), where()));
+            }
+            default -> throw err("internal: unknown block " + block);
+        }
     }
 
     private String stripDesc(List<String> t) {

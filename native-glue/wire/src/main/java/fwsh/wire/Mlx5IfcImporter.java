@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Imports the kernel's {@code include/linux/mlx5/mlx5_ifc.h}: every {@code struct/union mlx5_ifc_*_bits}
  * (fields {@code u8 name[0xN]}, arrays {@code u8 name[N][0xW]}, nested and anonymous structs/unions, arrays of
- * them, {@code reserved_at_*}) and the {@code MLX5_CMD_OP_*} opcodes. Offsets follow MLX5_SET/MLX5_GET:
+ * them, {@code reserved_at_*}, {@code DECLARE_FLEX_ARRAY} tails) and the {@code MLX5_CMD_OP_*} opcodes. Offsets follow MLX5_SET/MLX5_GET:
  * a struct is the sum of its members, a union the largest member. Constructs it cannot read are skipped
  * (the whole struct, so no offset is ever wrong) with a note naming file:line.
  */
@@ -76,16 +76,7 @@ public final class Mlx5IfcImporter {
         Mlx5IfcImporter im = new Mlx5IfcImporter(text, fileName);
         im.run();
         im.addCommands();
-        Catalog c = new Catalog(im.out);
-        for (String name : im.out.layouts.keySet()) {
-            try {
-                c.layout(name);
-            } catch (WireException e) {
-                LayoutDef d = im.out.layouts.get(name);
-                im.out.notes.add(d.source + ": " + name + " cannot be resolved yet: " + e.getMessage());
-            }
-        }
-        return c;
+        return ImportCheck.check(im.out);
     }
 
     public static Catalog parse(String text) {
@@ -173,6 +164,8 @@ public final class Mlx5IfcImporter {
                 f.name = isReserved(name) ? null : name;
                 expect(";");
                 d.fields.add(f);
+            } else if (s.equals("DECLARE_FLEX_ARRAY")) {
+                d.fields.add(flexArray());
             } else if (s.equals("struct") || s.equals("union")) {
                 p++;
                 FieldDef f = new FieldDef();
@@ -201,6 +194,35 @@ public final class Mlx5IfcImporter {
                 throw skip("cannot read '" + s + "' here");
             }
         }
+    }
+
+    /**
+     * {@code DECLARE_FLEX_ARRAY(struct mlx5_ifc_X_bits, name);} (recent kernels, inside a union of tails) or
+     * {@code DECLARE_FLEX_ARRAY(u8, name);}: a variable-length tail, as {@code struct mlx5_ifc_X_bits name[];} is.
+     */
+    private FieldDef flexArray() {
+        p++;
+        FieldDef f = new FieldDef();
+        f.source = file + ":" + line();
+        expect("(");
+        if (peek("struct") || peek("union")) {
+            p++;
+            String tag = ident();
+            if (!tag.startsWith("mlx5_ifc_")) throw skip("DECLARE_FLEX_ARRAY of " + tag + ", which is not an mlx5_ifc layout");
+            f.typeName = layoutName(tag);
+        } else if (peek("u8")) {
+            p++;
+            f.bits = 8;
+        } else {
+            throw skip("DECLARE_FLEX_ARRAY of '" + (p < toks.size() ? toks.get(p).s : "end of file") + "' (expected struct mlx5_ifc_..._bits or u8)");
+        }
+        expect(",");
+        String name = ident();
+        expect(")");
+        expect(";");
+        f.name = isReserved(name) ? null : name;
+        f.count = 0;
+        return f;
     }
 
     private static boolean isReserved(String name) {

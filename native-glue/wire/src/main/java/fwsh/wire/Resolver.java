@@ -53,13 +53,14 @@ final class Resolver {
         List<Field> out = new ArrayList<>();
         int cursor = 0;
         int maxEnd = 0;
+        FieldDef last = null;
         for (FieldDef fd : defs) {
             Layout nested = null;
             int elemBits;
             if (fd.typeName != null) {
                 if (!src.layouts.containsKey(fd.typeName))
-                    throw new LayoutSyntaxException(at(fd.source) + d.name + "." + (fd.name == null ? "reserved" : fd.name)
-                            + ": no layout '" + fd.typeName + "'" + hint(fd.typeName, src.layouts.keySet()));
+                    throw new MissingLayoutException(at(fd.source) + d.name + "." + (fd.name == null ? "reserved" : fd.name)
+                            + ": no layout '" + fd.typeName + "'" + hint(fd.typeName, src.layouts.keySet()), fd.typeName);
                 nested = resolve(fd.typeName);
                 elemBits = nested.sizeBits();
             } else {
@@ -73,11 +74,14 @@ final class Resolver {
             }
             int total = fd.count < 0 ? elemBits : fd.count * elemBits;
             int start = d.union ? Math.max(0, fd.position) : fd.position >= 0 ? fd.position : cursor;
-            if (!d.union && start < cursor && !d.lenient)
+            // Overlapping fields are refused in every source: an importer that misplaces a field shows up here.
+            if (!d.union && start < cursor)
                 throw new LayoutSyntaxException(at(fd.source) + d.name + "." + (fd.name == null ? "reserved" : fd.name)
-                        + " at " + pos(start) + " overlaps the previous field, which ends at " + pos(cursor));
+                        + " at " + pos(start) + " overlaps " + (last == null || last.name == null ? "the previous field" : last.name)
+                        + ", which ends at " + pos(cursor));
             if (!d.union && start > cursor) out.add(reserved(d.name, cursor, start - cursor));
             out.add(field(d, fd, start, total, elemBits, nested, byName));
+            if (start + total > cursor) last = fd;
             cursor = Math.max(cursor, start + total);
             maxEnd = Math.max(maxEnd, start + total);
         }

@@ -1,8 +1,9 @@
-// Purpose: decode a trace capture offline (no device needed): one tracepoint-format line per message, any damage as "error: FILE: at byte offset N: ...", then a summary.
+// Purpose: decode a trace capture offline (no device needed): one tracepoint-format line per message, then a summary; each damaged place of the file is one line on stderr ("error: FILE: at byte offset N: ...; skipped B bytes to the next intact record at byte offset M") and decoding goes on after it.
 // Arguments: FILE [--grep REGEX] [--events IDS] [--count N] [--json] [--real-ts] [--out FILE]
 // Scope: none (no RPC is sent)
 // Example: fwsh trace/decode.groovy fw.trc --grep 'cmd_if' --json
-// Returns: the TraceSummary (its error is set for a damaged or truncated file; everything before the damage is printed).
+// Returns: the TraceSummary (damaged() and damagedRecords() say whether and how many damaged records were skipped; every intact record is decoded).
+// Exit: 0 the file is intact; 1 it is damaged or cut off mid-record (what is intact was still printed); stored in the binding variable exitCode.
 
 import fwsh.dsl.trace.TraceFiles
 import fwsh.dsl.trace.TraceSummary
@@ -29,9 +30,9 @@ TraceSummary summary
 if (file != null) {
     new File(file).withWriter('UTF-8') { w -> summary = TraceFiles.decode(opts + [out: w], input) }
     console.println "messages written to $file"
-    if (summary.error()) console.println "error: ${summary.error()}"
     console.println summary.toString()
 } else {
     summary = TraceFiles.decode(opts + [out: console], input)
 }
+exitCode = summary.damaged() ? 1 : 0
 summary

@@ -22,7 +22,7 @@ public final class DeviceSourceOptions {
     public String emulateProfile;
 
     @Option(names = "--replay", paramLabel = "FILE", order = 3, converter = Converters.NonBlankPath.class,
-            description = "serve a recording (made with --record) back as the device, instead of hardware or the emulator")
+            description = "serve a recording (made with --record) back as the devices it recorded, instead of hardware or the emulator")
     public Path replay;
 
     @Option(names = "--replay-mode", paramLabel = "MODE", order = 4, converter = Converters.ReplayModeValue.class,

@@ -1,5 +1,6 @@
 <NodesDefinition>
 <info source_doc_version="fixture" />
+<config big_endian_arr="1" />
 <node name="fix_paos_ext" descr="" size="0x10.0" >
 	<field name="oper_status" descr="Operational state" access="RO" enum="up=0x1,down=0x2" offset="0x0.0" size="0x0.4" />
 	<field name="admin_status" descr="Admin state" access="RW" enum="up=0x1,down_by_configuration=0x2" offset="0x0.8" size="0x0.4" />
@@ -22,7 +23,7 @@
 </node>
 <node name="fix_cnt_ext" descr="" size="0x20.0" >
 	<field name="grp" descr="Group" access="INDEX" enum="GROUP_A=0x0,GROUP_B=0x10" offset="0x0.0" size="0x0.6" />
-	<field name="lanes" descr="Per-lane" access="RO" high_bound="3" low_bound="0" offset="0x4.0" size="0x4.0" />
+	<field name="lanes" descr="Per-lane" access="RO" high_bound="3" low_bound="0" offset="0x4.24" size="0x4.0" />
 	<field name="param" descr="" subnode="fix_grp_b_ext" access="RO" high_bound="1" low_bound="0" offset="0x8.0" size="0x10.0" />
 	<field name="counter_set" descr="" subnode="fix_set_auto_ext" access="RO" offset="0x18.0" size="0x8.0" union_selector="$(parent).grp" />
 </node>
