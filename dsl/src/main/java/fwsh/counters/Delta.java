@@ -150,10 +150,39 @@ public final class Delta {
         return elapsedNanos <= 0 ? Double.NaN : deltas[i] * 1e9 / elapsedNanos;
     }
 
+    /** Every counter's change, for JSON and CSV: name, group, unit, delta, perSecond, cleared, wrapped. */
+    public List<java.util.Map<String, Object>> toRows() {
+        List<java.util.Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < deltas.length; i++) rows.add(new Change(defs.get(i), deltas[i], rate(i), cleared[i], wrapped[i]).toMap());
+        return rows;
+    }
+
+    /** The delta as JSON shows it: the interval, its clock, how many changed, and every counter's row. */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("elapsedNanos", elapsedNanos);
+        m.put("clock", deviceClock ? "device" : "host");
+        m.put("changed", top(Integer.MAX_VALUE).size());
+        m.put("counters", toRows());
+        return m;
+    }
+
     /** One changed counter. */
     public record Change(CounterDef def, long delta, double perSecond, boolean cleared, boolean wrapped) {
         public String name() {
             return def.name();
+        }
+
+        public java.util.Map<String, Object> toMap() {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("name", def.name());
+            m.put("group", def.group());
+            m.put("unit", def.unit());
+            m.put("delta", delta);
+            m.put("perSecond", perSecond);
+            m.put("cleared", cleared);
+            m.put("wrapped", wrapped);
+            return m;
         }
 
         @Override

@@ -28,6 +28,28 @@ public final class RateSeries {
         return names;
     }
 
+    /** One row per interval: its end (seconds from the start), then each counter's rate. */
+    public List<java.util.Map<String, Object>> toRows() {
+        List<java.util.Map<String, Object>> rows = new ArrayList<>(t.length);
+        for (int i = 0; i < t.length; i++) {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("t", t[i]);
+            for (int c = 0; c < names.size(); c++) row.put(names.get(c), r[c][i]);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The rates as JSON shows them: each counter's rate unit, then every interval's row. */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> u = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < names.size(); c++) u.put(names.get(c), units.get(c));
+        m.put("units", u);
+        m.put("rates", toRows());
+        return m;
+    }
+
     public int size() {
         return t.length;
     }

@@ -201,6 +201,36 @@ public final class SampleSeries {
         return Plot.write(Plot.path(path), "counters", names, units, xs, ys, width, height);
     }
 
+    /** One row per sample, as toCsv writes them: tNanos (host), deviceNanos (when the source has it), then each counter. */
+    public List<java.util.Map<String, Object>> toRows() {
+        List<java.util.Map<String, Object>> rows = new ArrayList<>(t.length);
+        for (int i = 0; i < t.length; i++) {
+            java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("tNanos", t[i]);
+            if (dev != null) r.put("deviceNanos", dev[i]);
+            for (int c = 0; c < defs.size(); c++) r.put(defs.get(c).name(), cols[c][i]);
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    /** The series as JSON shows it: its counters, schedule, the sampler's statistics, mean rates and every sample. */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("counters", defs.stream().map(CounterDef::toMap).toList());
+        m.put("periodNanos", periodNanos);
+        m.put("startWallMillis", startWallMillis);
+        m.put("size", t.length);
+        m.put("dropped", dropped);
+        m.put("stats", stats == null ? null : stats.toMap());
+        RateSeries r = rates();
+        java.util.Map<String, Double> mean = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < defs.size(); c++) if (!defs.get(c).isGauge()) mean.put(defs.get(c).name(), r.mean(c));
+        m.put("meanRates", mean);
+        m.put("samples", toRows());
+        return m;
+    }
+
     /** Summary table: name, first, last, min/max rate or value. */
     public String table() {
         RateSeries r = rates();

@@ -160,6 +160,21 @@ public final class Watch implements SampleListener {
         return samples;
     }
 
+    /** Every breach, one row each, for CSV. */
+    public synchronized List<java.util.Map<String, Object>> toRows() {
+        return breaches.stream().map(Breach::toMap).toList();
+    }
+
+    /** The watch as JSON shows it: rules, samples, breaches and the exit status a health check would get. */
+    public synchronized java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("rules", rules.stream().map(WatchRule::toString).toList());
+        m.put("samples", samples);
+        m.put("breaches", toRows());
+        m.put("exitStatus", exitStatus());
+        return m;
+    }
+
     /** {@link #OK} (0) when nothing breached, {@link #BREACHED} (3) otherwise. */
     public synchronized int exitStatus() {
         return breaches.isEmpty() ? OK : BREACHED;

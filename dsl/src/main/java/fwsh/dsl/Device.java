@@ -9,6 +9,7 @@ import fwsh.dsl.counters.DeviceCounters;
 import fwsh.dsl.engine.Capabilities;
 import fwsh.dsl.engine.Commands;
 import fwsh.dsl.engine.Completable;
+import fwsh.dsl.engine.Console;
 import fwsh.dsl.engine.Decoded;
 import fwsh.dsl.engine.Describable;
 import fwsh.dsl.engine.DeviceAccess;
@@ -51,6 +52,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     private volatile Map<String, Object> identity;
     private volatile java.util.function.Supplier<java.util.function.Consumer<List<String>>> liveView = () -> null;
     private volatile java.util.function.Supplier<Appendable> output = () -> System.out;
+    private volatile java.util.function.Supplier<Console> console = () -> Console.of(System.out);
     private volatile DeviceTracer tracer;
     private volatile DeviceCounters counters;
     private volatile PortList ports;
@@ -62,6 +64,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
         this.reg = new Registers(catalog, engine);
         this.cap = new Capabilities(catalog, engine);
         this.cmd = new Commands(catalog, engine);
+        engine.setConsole(() -> console.get());
     }
 
     public String getName() {
@@ -240,6 +243,15 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     /** Where the device's verbs (tail, capture, watch) print unless told otherwise: the session's script output. */
     public Appendable output() {
         return output.get();
+    }
+
+    void setConsoleSource(java.util.function.Supplier<Console> source) {
+        this.console = source;
+    }
+
+    /** Where show() and help() print: the session's console. */
+    public Console console() {
+        return console.get();
     }
 
     /** Tracks a resource (tracer, sampler) so closing the device releases it. */

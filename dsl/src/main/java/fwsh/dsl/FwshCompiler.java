@@ -7,9 +7,17 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
 
 /**
  * The one place the Groovy compiler configuration is built (as Job DSL's loader does): the REPL, batch
- * runs, script packs and the specs all compile through it, so a script behaves the same everywhere.
+ * runs, pack scripts and pack specs all compile through it, so code behaves the same everywhere. Callers
+ * add what is theirs on top (the REPL's persistent declarations, the pack specs' imports and session guard).
  */
 public final class FwshCompiler {
+    /** The classes a user names in scripts (the README's examples among them), besides fwsh.dsl and fwsh.dsl.engine. */
+    static final String[] IMPORTS = {
+            "fwsh.base.FwshException", "fwsh.base.ArgumentException", "fwsh.base.FileException", "fwsh.channel.Scope", "fwsh.channel.Transport",
+            "fwsh.dsl.trace.TraceFiles", "fwsh.dsl.trace.TraceSummary", "fwsh.dsl.dump.ResourceDump",
+            "fwsh.counters.Delta", "fwsh.counters.SampleSeries", "fwsh.counters.Snapshot", "fwsh.counters.Watch",
+    };
+
     private FwshCompiler() {
     }
 
@@ -18,9 +26,14 @@ public final class FwshCompiler {
         config.setScriptBaseClass(FwshScript.class.getName());
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStarImports("fwsh.dsl", "fwsh.dsl.engine", "java.time");
-        imports.addImports("fwsh.base.FwshException", "fwsh.base.ArgumentException", "fwsh.base.FileException", "fwsh.channel.Scope", "fwsh.channel.Transport");
-        // Ctrl-C interrupts the running thread; loops in user code must notice it.
-        config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(ThreadInterrupt.class), new NameOnTheRight());
+        imports.addImports(IMPORTS);
+        config.addCompilationCustomizers(imports,
+                // Ctrl-C interrupts the running thread; loops in user code must notice it.
+                new ASTTransformationCustomizer(ThreadInterrupt.class),
+                // System.exit(n) unwinds the script instead of halting the JVM under the session.
+                new SystemExitCustomizer(),
+                // 'up' == r.oper_status compares as r.oper_status == 'up' (an enum field equals its name).
+                new NameOnTheRight());
         return config;
     }
 }

@@ -2,6 +2,7 @@ package fwsh.dsl;
 
 import fwsh.base.FwshException;
 import fwsh.channel.Channel;
+import fwsh.dsl.engine.Console;
 import fwsh.dsl.engine.Journal;
 import fwsh.dsl.engine.ScopeGuard;
 import fwsh.wire.Catalog;
@@ -32,6 +33,7 @@ public final class Session implements AutoCloseable {
     private volatile Consumer<String> warnings = System.err::println;
     private volatile Consumer<List<String>> liveView;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Console console;
 
     private Session(SessionOptions options) {
         this.options = options;
@@ -94,6 +96,7 @@ public final class Session implements AutoCloseable {
         Device d = new Device(c, catalog, scopes, journal, line -> warnings.accept(line), options.rpcTimeout);
         d.setLiveViewSource(this::liveView);
         d.setOutputSource(this::output);
+        d.setConsoleSource(this::console);
         devices.add(d);
         return d;
     }
@@ -158,6 +161,19 @@ public final class Session implements AutoCloseable {
     public Appendable output() {
         Object out = binding.hasVariable("out") ? binding.getVariable("out") : null;
         return out instanceof Appendable a ? a : System.out;
+    }
+
+    /**
+     * Where show() and help() print. The REPL sets one that pages long text and knows the terminal's width;
+     * without one (batch runs, pack specs) they print to {@link #output()}, unwrapped.
+     */
+    public void setConsole(Console console) {
+        this.console = console;
+    }
+
+    public Console console() {
+        Console c = console;
+        return c != null ? c : Console.of(output());
     }
 
     void note(String line) {

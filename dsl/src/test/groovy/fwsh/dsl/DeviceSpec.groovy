@@ -39,7 +39,7 @@ class DeviceSpec extends Specification {
         paos.admin_status == 1
         paos['oper_status'] == 1
         paos.name('admin_status') == 'up'
-        paos.show().contains('admin_status')
+        paos.showText().contains('admin_status')
 
         cleanup:
         s.close()

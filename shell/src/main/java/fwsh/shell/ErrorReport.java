@@ -62,7 +62,9 @@ public final class ErrorReport {
                 || cur instanceof java.lang.reflect.UndeclaredThrowableException
                 || cur instanceof java.util.concurrent.ExecutionException
                 || cur.getClass() == RuntimeException.class && cur.getMessage() != null
-                        && cur.getCause() != null && cur.getMessage().equals(cur.getCause().toString()))
+                        && cur.getCause() != null && cur.getMessage().equals(cur.getCause().toString())
+                // Groovy's toString of a value wraps what the value's own toString threw (Ctrl-C while printing)
+                || cur.getClass() == groovy.lang.GroovyRuntimeException.class && cur.getMessage() == null)
                 && cur.getCause() != null) {
             cur = cur.getCause();
         }

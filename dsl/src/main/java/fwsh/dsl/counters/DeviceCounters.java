@@ -17,6 +17,7 @@ import fwsh.counters.Snapshot;
 import fwsh.counters.Ticker;
 import fwsh.counters.Watch;
 import fwsh.dsl.engine.Describable;
+import fwsh.dsl.engine.OutputMode;
 import fwsh.dsl.engine.DeviceAccess;
 import fwsh.dsl.engine.FirmwareStatusException;
 import fwsh.dsl.engine.Register;
@@ -345,7 +346,9 @@ public class DeviceCounters implements Describable {
      */
     public Watch watch(Map<String, ?> opts, List<String> rules) {
         Options.check(opts, "watch", "port", "every", "for", "out", "show");
-        Consumer<Breach> sink = breachSink(opts.containsKey("out") ? opts.get("out") : device().output());
+        // breach lines are for a person: on stderr when a program reads stdout (--format json/csv)
+        Consumer<Breach> sink = breachSink(opts.containsKey("out") ? opts.get("out")
+                : OutputMode.structured() ? OutputMode.diagnostics() : device().output());
         List<String> show = new ArrayList<>();
         if (opts.get("show") != null) for (Object o : Options.list(opts.get("show"))) show.add(String.valueOf(o));
         Watch w = Watch.of(source(opts), rules, show, sink);

@@ -50,7 +50,7 @@ public final class Commands extends GroovyObjectSupport implements Describable, 
         boolean write = !isRead(def.name());
         byte[] out = engine.send(new RpcRequest(engine.route(def.name(), def.opcode(), opMod, write, null), in,
                 outLen, write ? fields : null, null));
-        return new Decoded(def.out().decode(out, 0));
+        return engine.decoded(def.out().decode(out, 0));
     }
 
     static boolean isRead(String command) {

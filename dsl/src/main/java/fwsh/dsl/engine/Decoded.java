@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * An immutable decoded register, command output or capability as scripts see it: fields as properties
@@ -18,9 +19,17 @@ import java.util.Objects;
  */
 public class Decoded extends GroovyObjectSupport implements Describable, Completable {
     private final Value value;
+    private final Supplier<Console> console;
 
+    /** A value that prints {@code show()} to standard output (no session). */
     public Decoded(Value value) {
+        this(value, () -> Console.of(System.out));
+    }
+
+    /** A value whose {@code show()} prints to {@code console} (the session's). */
+    public Decoded(Value value, Supplier<Console> console) {
         this.value = value;
+        this.console = console;
     }
 
     public Value value() {
@@ -158,12 +167,17 @@ public class Decoded extends GroovyObjectSupport implements Describable, Complet
         return out;
     }
 
-    public String show() {
+    /** Prints the field table (offset, bits, field, hex, decimal, enum, description); {@link #showText()} returns it. */
+    public void show() {
+        console.get().print(showText());
+    }
+
+    public String showText() {
         return value.show();
     }
 
     private Object wrap(String name, Object v) {
-        if (v instanceof Value nested) return new Decoded(nested);
+        if (v instanceof Value nested) return new Decoded(nested, console);
         if (v instanceof Long || v instanceof byte[] || v instanceof List) {
             Field f = value.layout().findField(name).orElse(null);
             return f == null ? v : readable(f, v);
@@ -175,13 +189,18 @@ public class Decoded extends GroovyObjectSupport implements Describable, Complet
     public List<String> completionCandidates() {
         List<String> names = new ArrayList<>();
         for (Field f : value.layout().fields()) if (!f.isReserved()) names.add(f.name());
-        names.addAll(List.of("show()", "toMap()", "toJson()", "diff(", "fields", "name(", "raw("));
+        names.addAll(List.of("show()", "showText()", "describe()", "toMap()", "toJson()", "diff(", "fields", "name(", "raw("));
         return names;
     }
 
     @Override
     public String describe() {
         return value.layout().describe();
+    }
+
+    @Override
+    public String describe(int width) {
+        return value.layout().describe(width);
     }
 
     @Override

@@ -37,6 +37,9 @@ public interface DeviceAccess {
     /** Where the device's verbs (tail, capture, watch) print unless told otherwise. */
     Appendable output();
 
+    /** Where show() and help() print (paged in the REPL), with the width to fit. */
+    Console console();
+
     /** Tracks a resource (tracer, sampler) so closing the device releases it. */
     void track(AutoCloseable resource);
 

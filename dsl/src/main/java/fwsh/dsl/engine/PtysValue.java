@@ -5,6 +5,7 @@ import fwsh.wire.LinkModes;
 import fwsh.wire.Value;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A PTYS read with its protocol masks named: {@code ethOperModes} (["100GAUI_2"]), {@code ethCapabilityModes},
@@ -15,8 +16,8 @@ import java.util.List;
 public final class PtysValue extends Decoded {
     private static final long IB = 1;
 
-    PtysValue(Value value) {
-        super(value);
+    PtysValue(Value value, Supplier<Console> console) {
+        super(value, console);
     }
 
     @Override

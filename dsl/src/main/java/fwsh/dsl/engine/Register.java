@@ -76,7 +76,7 @@ public final class Register implements Describable, ArgumentCompletable {
         if (tailBytes < 0) throw new fwsh.base.FwshException(def.name() + " read: a tail of " + tailBytes + " bytes is negative");
         byte[] in = readRequest(index);
         byte[] out = engine.send(new RpcRequest(readRoute, in, in.length + tailBytes));
-        return new Decoded(def.layout().view(out, REGISTER_DATA));
+        return engine.decoded(def.layout().view(out, REGISTER_DATA));
     }
 
     /** A read with these index fields, encoded once, for polling loops: {@code def r = prepare(...); r.read()}. */
@@ -144,7 +144,7 @@ public final class Register implements Describable, ArgumentCompletable {
     /** The register's data as a value; PTYS values also name their link modes. */
     private Decoded decoded(byte[] out) {
         fwsh.wire.Value v = def.layout().view(out, REGISTER_DATA);
-        return def.name().equals("PTYS") ? new PtysValue(v) : new Decoded(v);
+        return def.name().equals("PTYS") ? new PtysValue(v, engine.console()) : engine.decoded(v);
     }
 
     /** A map that remembers which keys were assigned, so modify knows what the closure wrote. */
@@ -248,8 +248,13 @@ public final class Register implements Describable, ArgumentCompletable {
 
     @Override
     public String describe() {
+        return describe(0);
+    }
+
+    @Override
+    public String describe(int width) {
         return def.name() + " (register 0x" + Integer.toHexString(def.id()) + ", " + def.layout().sizeBytes() + " bytes)"
-                + (def.description() == null ? "" : " — " + def.description()) + "\n" + def.layout().describe();
+                + (def.description() == null ? "" : " — " + def.description()) + "\n" + def.layout().describe(width);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Sends commands for one device: picks the minimum fwctl scope for the opcode, checks it against the
@@ -50,6 +51,22 @@ public final class RpcEngine {
 
     DeviceInfo info() {
         return info;
+    }
+
+    private volatile Supplier<Console> console = () -> Console.of(System.out);
+
+    /** Where the values this engine decodes print their show() (the session's console). */
+    public void setConsole(Supplier<Console> console) {
+        this.console = console;
+    }
+
+    /** The console of the values this engine decodes, looked up when they print. */
+    Supplier<Console> console() {
+        return () -> console.get();
+    }
+
+    Decoded decoded(fwsh.wire.Value value) {
+        return new Decoded(value, console());
     }
 
     /**

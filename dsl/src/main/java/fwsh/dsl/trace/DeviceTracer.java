@@ -143,7 +143,7 @@ public class DeviceTracer implements Describable {
         } catch (TracefsUnavailableException e) {
             throw new FwshException(why + ", but " + e.getMessage());
         }
-        o.println("note: " + why + " at " + reader.root() + (i.pci() == null ? "" : " for " + i.pci()));
+        o.note("note: " + why + " at " + reader.root() + (i.pci() == null ? "" : " for " + i.pci()));
         return new TracefsTrace(reader);
     }
 

@@ -90,9 +90,9 @@ final class TraceRun {
         TraceSummary summary = s.summary(base, d.shown(), ended);
         tracer.remember(summary);
         if (capture != null) {
-            o.println("capture: " + capture.blocks() + " blocks, " + capture.overruns() + " overruns written to " + captureFile);
+            o.note("capture: " + capture.blocks() + " blocks, " + capture.overruns() + " overruns written to " + captureFile);
         }
-        o.println(summary.toString());
+        o.note(summary.toString());
         o.flush();
         return Shown.printed(summary);
     }

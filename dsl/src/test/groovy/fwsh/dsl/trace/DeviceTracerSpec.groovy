@@ -477,5 +477,13 @@ class DeviceTracerSpec extends Specification {
         then:
         seen.contains('dump general info GVMI=0x0003')
         emu.umems().isEmpty()
+
+        when: 'a record closure without options, as tail takes one'
+        def again = []
+        def summary = TraceFiles.decode(file) { r -> again << r.message }
+
+        then:
+        again == seen
+        summary.shown() == seen.size()
     }
 }

@@ -185,7 +185,12 @@ public final class Layout {
 
     /** A field table in the style of {@code mstreg --show_reg}: name, byte address, bit offset (from the dword LSB), size, access, enum and description. */
     public String describe() {
-        return Show.describe(this);
+        return Show.describe(this, 0);
+    }
+
+    /** As {@link #describe()}, fitted to {@code width} columns: descriptions and enum values wrap (0: one line per field). */
+    public String describe(int width) {
+        return Show.describe(this, width);
     }
 
     /** Flattened leaf fields (nested structs expanded with dotted names, union members included), offsets relative to this layout. */

@@ -2,6 +2,7 @@ package fwsh.shell.pack;
 
 import fwsh.base.FileException;
 import fwsh.base.FwshException;
+import fwsh.dsl.ScriptExit;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
 import fwsh.dsl.SessionOptions;
@@ -140,6 +141,8 @@ public final class PackContext {
             Object result = new ScriptRunner(session).run(code, packDir.resolve("scripts").relativize(file).toString(), args);
             Object exit = binding.hasVariable("exitCode") ? binding.getVariable("exitCode") : null;
             return new ScriptResult(text.toString(), result, exit instanceof Number n ? n.intValue() : 0);
+        } catch (ScriptExit e) {
+            return new ScriptResult(text.toString(), null, e.status()); // System.exit(n): the status a batch run would give
         } finally {
             binding.getVariables().remove("out");
         }
