@@ -46,7 +46,7 @@ final class Port {
         this.traffic = new TrafficModel(p, seed, number);
         this.maxMtu = p.num("port.maxMtu", 9978);
         this.adminMtu = p.num("port.mtu", 1522);
-        String protocol = p.str("port.protocol", "eth");
+        String protocol = p.str("port." + number + ".protocol", p.str("port.protocol", "eth"));
         if (!protocol.equals("eth") && !protocol.equals("ib")) {
             throw new IllegalArgumentException("profile " + p.key() + ": port.protocol '" + protocol + "' must be eth or ib");
         }
