@@ -79,6 +79,28 @@ final class DeviceSources {
         }
     }
 
+    /** {@code dev.emu} for an emulated device, null for any other channel. */
+    static EmulatorControl control(Channel channel) {
+        if (!(channel instanceof fwsh.emu.EmulatedDevice ed)) return null;
+        return new EmulatorControl() {
+            @Override
+            public String reboot() {
+                ed.reboot();
+                return ed.info().name() + " rebooted: NV configuration for the next boot is now in use";
+            }
+
+            @Override
+            public String getProfile() {
+                return ed.profile().key();
+            }
+
+            @Override
+            public String toString() {
+                return "EmulatorControl(" + ed + ")";
+            }
+        };
+    }
+
     /** "cx7", "cx7:fwctl", "cx6dx:mlx5ctl". */
     static fwsh.emu.EmulatedDevice emulated(String spec) {
         String[] parts = spec.split(":", 2);

@@ -70,6 +70,7 @@ public final class Session implements AutoCloseable {
     public Device attach(Channel channel) {
         Device d = new Device(DeviceSources.recorded(channel, options, devices.size()), catalog, scopes, journal,
                 line -> warnings.accept(line), options.rpcTimeout);
+        d.setEmulatorControl(DeviceSources.control(channel));
         d.setLiveViewSource(this::liveView);
         d.setOutputSource(this::output);
         devices.add(d);

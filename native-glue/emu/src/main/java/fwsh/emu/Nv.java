@@ -112,6 +112,7 @@ final class Nv {
             if (e == null) return; // not supported: support_rd = support_wr = 0
             io.set(0x04, 0, 0, 1);
             io.set(0x04, 1, 1, e.writable ? 1 : 0);
+            io.set(0x04, 7, 4, e.version);
         }
     }
 

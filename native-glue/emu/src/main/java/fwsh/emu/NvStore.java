@@ -28,6 +28,8 @@ final class NvStore {
     static final class Entry {
         final NvItem item;
         final boolean writable;
+        /** The item version MNVQC reports: high enough for every parameter the definitions have. */
+        final int version;
         final byte[] factory;
         private byte[] current;
         private byte[] next;
@@ -37,6 +39,9 @@ final class NvStore {
         Entry(NvItem item, boolean writable, byte[] factory) {
             this.item = item;
             this.writable = writable;
+            int v = 0;
+            for (fwsh.nv.ParamDef p : item.def().params()) v = Math.max(v, p.supportedFromVersion());
+            this.version = Math.min(v, 0xf);
             this.factory = factory;
             this.current = factory.clone();
             this.next = factory.clone();

@@ -1,0 +1,68 @@
+package fwsh.dsl.nv;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of {@code dev.nv.query()}: rows of {@link NvRow} (the shell prints them as a table, JSON or CSV) that
+ * print themselves as mlxconfig's query does, with fwsh's writer column.
+ */
+public final class NvTable extends AbstractList<NvRow> {
+    private final String device;
+    private final String source;
+    private final List<NvRow> rows;
+
+    NvTable(String device, String source, List<NvRow> rows) {
+        this.device = device;
+        this.source = source;
+        this.rows = List.copyOf(rows);
+    }
+
+    @Override
+    public NvRow get(int index) {
+        return rows.get(index);
+    }
+
+    @Override
+    public int size() {
+        return rows.size();
+    }
+
+    /** The row of a parameter, or null. */
+    public NvRow row(String parameter) {
+        for (NvRow r : rows) if (r.parameter().equalsIgnoreCase(parameter)) return r;
+        return null;
+    }
+
+    public List<NvRow> modified() {
+        return rows.stream().filter(NvRow::isModified).toList();
+    }
+
+    public List<Map<String, Object>> toMaps() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (NvRow r : rows) out.add(r.toMap());
+        return out;
+    }
+
+    /** "*" marks a parameter whose next boot, current and default differ; "RO" one the device will not let be written. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Device ").append(device).append(" (parameters from the ").append(source).append(")\n");
+        int name = 36, val = 18;
+        for (NvRow r : rows) {
+            name = Math.max(name, r.parameter().length() + 2);
+            val = Math.max(val, Math.max(NvText.show(r.next()).length(), NvText.show(r.current()).length()) + 2);
+        }
+        sb.append(String.format("%-" + (name + 7) + "s%-" + val + "s%-" + val + "s%-" + val + "s%s%n", "Configurations:", "Default", "Current", "Next Boot", "Writer"));
+        for (NvRow r : rows) {
+            sb.append(r.isModified() ? '*' : ' ').append(r.readOnly() ? "RO" : "  ").append("    ");
+            sb.append(String.format("%-" + name + "s%-" + val + "s%-" + val + "s%-" + val + "s%s%n", r.parameter(),
+                    NvText.show(r.defaultValue()), NvText.show(r.current()), NvText.show(r.next()), r.writer()));
+        }
+        if (rows.isEmpty()) sb.append("(no parameters)\n");
+        return sb.toString();
+    }
+}
