@@ -266,9 +266,9 @@ public final class DeviceNv extends GroovyObjectSupport implements Describable, 
             ParamDef d = t.param.def();
             byte[] data = next.get(t.param.item());
             try {
-                Object value = reset ? (t.index < 0 ? d.decode(it.factory()) : d.decodeElement(it.factory(), t.index)) : t.value;
-                if (t.index < 0) d.encode(data, value);
-                else d.encodeElement(data, t.index, value);
+                if (reset) d.copy(it.factory(), data, t.index);
+                else if (t.index < 0) d.encode(data, t.value);
+                else d.encodeElement(data, t.index, t.value);
                 if (d.validBit() != null && !reset) {
                     ParamDef vb = t.param.item().def().param(d.validBit());
                     if (vb != null) vb.encode(data, 1);
@@ -366,7 +366,7 @@ public final class DeviceNv extends GroovyObjectSupport implements Describable, 
             boolean allDefault = item.def().params().stream().filter(p -> vb.equals(p.validBit()))
                     .allMatch(p -> NvText.same(p.decode(data), p.decode(factory)));
             ParamDef v = item.def().param(vb);
-            if (allDefault && v != null) v.encode(data, v.decode(factory));
+            if (allDefault && v != null) v.copy(factory, data, -1);
         }
     }
 

@@ -234,6 +234,21 @@ public final class ParamDef {
         }
     }
 
+    /** Copies the parameter's bits (or one element's, index >= 0) from {@code from}, whatever they hold (resets to defaults). */
+    public void copy(byte[] from, byte[] to, int index) {
+        if (!isNumeric()) {
+            int start = bitOffset >>> 3;
+            System.arraycopy(from, start, to, start, arrayLength);
+            return;
+        }
+        int off = index < 0 ? bitOffset : bitOffset + index * elementBits();
+        int width = index < 0 ? bits : elementBits();
+        for (int b = 0; b < width; b += 64) {
+            int w = Math.min(64, width - b);
+            Bits.set(to, 0, off + b, w, Bits.get(from, 0, off + b, w));
+        }
+    }
+
     public void encodeElement(byte[] data, int index, Object value) {
         checkIndex(index);
         Bits.set(data, 0, bitOffset + index * elementBits(), elementBits(), parseElement(value, index).longValue());
@@ -321,7 +336,7 @@ public final class ParamDef {
             throw new NvException(who + ": " + n + " does not fit in " + width + " bits (0.." + ((width < 64 ? (1L << width) : 0) - 1) + ")");
         }
         if (type == ParamType.ENUM && !enums.containsValue(n)) {
-            throw new NvException(who + ": " + n + " is not one of " + allowed());
+            throw new NvException(who + ": " + n + " is not " + allowed());
         }
         if (type == ParamType.BOOL && n > 1) throw new NvException(who + ": " + n + " is not " + allowed());
         return NvValue.of(this, n);
