@@ -122,7 +122,7 @@ public final class DeviceNv extends GroovyObjectSupport implements Describable, 
         return query(Map.of(), pattern);
     }
 
-    /** {@code query(inFlight: 1)}: at most that many RPCs at a time (default 16). */
+    /** {@code query(inFlight: 1)}: at most that many RPCs at a time (default 32). */
     public NvTable query(Map<String, ?> options) {
         return query(options, "*");
     }

@@ -29,7 +29,7 @@ final class NvState {
         }
     }
 
-    static final int DEFAULT_IN_FLIGHT = 16;
+    static final int DEFAULT_IN_FLIGHT = 32;
     private static final ExecutorService POOL = pool();
 
     final Map<NvItem, Item> items = new LinkedHashMap<>();

@@ -24,8 +24,15 @@ public final class Expression {
         this.root = new Parser(text, variables).parse();
     }
 
+    /** Parsed once per text: a query evaluates the same dependencies again and again. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Expression> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static Expression parse(String text) {
-        return new Expression(text);
+        Expression e = PARSED.get(text);
+        if (e != null) return e;
+        e = new Expression(text);
+        if (PARSED.size() < 10_000) PARSED.put(text, e);
+        return e;
     }
 
     public String text() {
