@@ -74,12 +74,15 @@ class ConfigScriptsSpec extends PackSpecification {
 
         when:
         def set = run('config/set.groovy', 'SRIOV_EN=True', 'NUM_OF_VFS=8')
+        def pending = run('config/show.groovy', '--modified')
+        eval('dev.emu.reboot()')
         run('config/backup.groovy', base)
         def same = run('config/diff.groovy', base)
 
         then:
         set.lines.contains('SRIOV_EN: False(0) -> True(1)')
         set.lines.any { it.endsWith('this takes effect at the next reboot or firmware reset') }
+        pending.lines.contains('NUM_OF_VFS: default 0, current 0, next boot 8, writer COMMAND_INTERFACE')
         same.exitCode == 0
         same.lines.last() ==~ /emu\d+: matches the baseline \(\d+ parameters compared\)/
 
@@ -98,14 +101,14 @@ class ConfigScriptsSpec extends PackSpecification {
 
         then:
         changed.exitCode == 3
-        changed.lines.any { it.endsWith('NUM_OF_VFS: expected 8, actual 4, configured by COMMAND_INTERFACE') }
+        changed.lines.any { it.endsWith('NUM_OF_VFS: expected 8, actual 4 (in use 8 until the next reboot), configured by COMMAND_INTERFACE') }
 
         when:
         def restored = run('config/restore.groovy', base)
         def after = run('config/diff.groovy', base)
 
         then:
-        restored.lines.any { it.endsWith('NUM_OF_VFS: expected 8, actual 4, configured by COMMAND_INTERFACE') }
+        restored.lines.any { it.endsWith('NUM_OF_VFS: expected 8, actual 4 (in use 8 until the next reboot), configured by COMMAND_INTERFACE') }
         restored.result*.toString() == ['NUM_OF_VFS: 4 -> 8']
         after.exitCode == 0
     }

@@ -128,7 +128,9 @@ public final class Printer {
 
     /** The structure JSON sees: toMap() objects as objects, bytes as hex, anything else unknown as text. */
     static Object jsonable(Object v) {
-        if (v == null || v instanceof Number || v instanceof Boolean) return v;
+        if (v == null || v instanceof Boolean) return v;
+        // a Number of the JDK is a JSON number; another one (an NV value such as True(1)) is its text
+        if (v instanceof Number) return v.getClass().getName().startsWith("java.") ? v : v.toString();
         if (v instanceof CharSequence || v instanceof Character || v instanceof Enum) return v.toString();
         if (v instanceof byte[] b) return Hexdump.hex(b);
         if (v instanceof Map<?, ?> m) {

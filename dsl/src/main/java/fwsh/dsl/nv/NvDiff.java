@@ -33,6 +33,11 @@ public final class NvDiff extends AbstractList<NvDiffRow> {
         return device;
     }
 
+    /** The text form ({@code println x} in Groovy prints a list as [a, b]; {@code println x.text()} prints this). */
+    public String text() {
+        return toString();
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

@@ -47,20 +47,27 @@ public final class NvTable extends AbstractList<NvRow> {
     }
 
     /** "*" marks a parameter whose next boot, current and default differ; "RO" one the device will not let be written. */
+    /** The text form ({@code println x} in Groovy prints a list as [a, b]; {@code println x.text()} prints this). */
+    public String text() {
+        return toString();
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
         sb.append("Device ").append(device).append(" (parameters from the ").append(source).append(")\n");
-        int name = 36, val = 18;
+        int name = 36, dflt = 16, cur = 16, next = 16;
         for (NvRow r : rows) {
             name = Math.max(name, r.parameter().length() + 2);
-            val = Math.max(val, Math.max(NvText.show(r.next()).length(), NvText.show(r.current()).length()) + 2);
+            dflt = Math.max(dflt, NvText.show(r.defaultValue()).length() + 2);
+            cur = Math.max(cur, NvText.show(r.current()).length() + 2);
+            next = Math.max(next, NvText.show(r.next()).length() + 2);
         }
-        sb.append(String.format("%-" + (name + 7) + "s%-" + val + "s%-" + val + "s%-" + val + "s%s%n", "Configurations:", "Default", "Current", "Next Boot", "Writer"));
+        String row = "%-" + name + "s%-" + dflt + "s%-" + cur + "s%-" + next + "s%s%n";
+        sb.append(String.format("%-" + (name + 7) + "s%-" + dflt + "s%-" + cur + "s%-" + next + "s%s%n", "Configurations:", "Default", "Current", "Next Boot", "Writer"));
         for (NvRow r : rows) {
             sb.append(r.isModified() ? '*' : ' ').append(r.readOnly() ? "RO" : "  ").append("    ");
-            sb.append(String.format("%-" + name + "s%-" + val + "s%-" + val + "s%-" + val + "s%s%n", r.parameter(),
-                    NvText.show(r.defaultValue()), NvText.show(r.current()), NvText.show(r.next()), r.writer()));
+            sb.append(String.format(row, r.parameter(), NvText.show(r.defaultValue()), NvText.show(r.current()), NvText.show(r.next()), r.writer()));
         }
         if (rows.isEmpty()) sb.append("(no parameters)\n");
         return sb.toString();

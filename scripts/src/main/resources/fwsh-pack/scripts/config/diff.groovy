@@ -6,7 +6,7 @@
 
 import groovy.cli.picocli.CliBuilder
 
-def cli = new CliBuilder(usage: 'config/diff.groovy BASELINE [--devices SEL... | all]', writer: new PrintWriter(out, true))
+def cli = new CliBuilder(usage: 'config/diff.groovy BASELINE [--devices SEL... | all]', writer: new PrintWriter(out, true), stopAtNonOption: false)
 cli.h(longOpt: 'help', 'print what the script does')
 cli._(longOpt: 'devices', args: '+', valueSeparator: ',', argName: 'SEL', 'devices to compare (index, name, PCI address) or all')
 def opts = cli.parse(args ?: new String[0])
@@ -23,7 +23,7 @@ def baseline = opts.arguments()[0]
 int differ = 0
 def results = targets.collect { d ->
     def diff = d.nv.diff(baseline)
-    println diff
+    println diff.text()
     differ += diff.size()
     diff
 }

@@ -6,7 +6,7 @@
 
 import groovy.cli.picocli.CliBuilder
 
-def cli = new CliBuilder(usage: 'config/set.groovy NAME=VALUE... [--dry-run] [--device SEL]', writer: new PrintWriter(out, true))
+def cli = new CliBuilder(usage: 'config/set.groovy NAME=VALUE... [--dry-run] [--device SEL]', writer: new PrintWriter(out, true), stopAtNonOption: false)
 cli.h(longOpt: 'help', 'print what the script does')
 cli._(longOpt: 'dry-run', 'show what would change; send nothing')
 cli._(longOpt: 'device', args: 1, argName: 'SEL', 'device index, name or PCI address (default: dev)')

@@ -6,7 +6,7 @@
 
 import groovy.cli.picocli.CliBuilder
 
-def cli = new CliBuilder(usage: 'config/show.groovy [PATTERN] [--modified] [--device SEL]', writer: new PrintWriter(out, true))
+def cli = new CliBuilder(usage: 'config/show.groovy [PATTERN] [--modified] [--device SEL]', writer: new PrintWriter(out, true), stopAtNonOption: false)
 cli.h(longOpt: 'help', 'print what the script does')
 cli._(longOpt: 'modified', 'only parameters whose default, current and next boot differ')
 cli._(longOpt: 'device', args: 1, argName: 'SEL', 'device index, name or PCI address (default: dev)')
@@ -21,5 +21,5 @@ if (opts.modified) {
     println "${changed.size()} of ${table.size()} parameter(s) of ${d.name} changed"
     return changed
 }
-print table
+print table.text()
 table
