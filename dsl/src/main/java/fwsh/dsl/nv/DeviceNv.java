@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -250,7 +249,6 @@ public final class DeviceNv extends GroovyObjectSupport implements Describable, 
     }
 
     private NvChanges apply(List<Target> targets, boolean dryRun, boolean reset) {
-        int ports = ports();
         Set<NvParam> params = new LinkedHashSet<>();
         for (Target t : targets) params.add(t.param);
         NvState st = readFor(params, true, NvState.DEFAULT_IN_FLIGHT);
@@ -274,15 +272,17 @@ public final class DeviceNv extends GroovyObjectSupport implements Describable, 
                     if (vb != null) vb.encode(data, 1);
                 }
             } catch (NvException ex) {
-                refused.add(ex.getMessage().startsWith(t.param.def().mlxconfigName()) ? t.param.name() + ex.getMessage().substring(t.param.def().mlxconfigName().length()) : ex.getMessage());
+                // the codec names the parameter as the database does (LINK_TYPE); say which port's it is (LINK_TYPE_P1)
+                String base = t.param.def().mlxconfigName();
+                refused.add(ex.getMessage().startsWith(base) ? t.param.name() + ex.getMessage().substring(base.length()) : ex.getMessage());
             }
         }
         refuse(refused);
         if (reset) resetValidBits(targets, st, next);
         NvEval eval = new NvEval(getDatabase(), next);
         for (Target t : targets) {
-            String why = eval.dependencyProblem(t.param, ports);
-            if (why == null && !reset) why = eval.ruleProblem(t.param, ports);
+            String why = eval.dependencyProblem(t.param);
+            if (why == null && !reset) why = eval.ruleProblem(t.param);
             if (why != null) refused.add(t.label() + ": " + why);
         }
         refuse(refused);
@@ -478,7 +478,7 @@ public final class DeviceNv extends GroovyObjectSupport implements Describable, 
         Set<NvItem> refs = new LinkedHashSet<>();
         for (NvParam p : params) {
             items.add(p.item());
-            refs.addAll(NvEval.referenced(getDatabase(), p, ports()));
+            refs.addAll(NvEval.referenced(getDatabase(), p));
         }
         refs.removeAll(items);
         items.addAll(refs);
@@ -510,7 +510,7 @@ public final class DeviceNv extends GroovyObjectSupport implements Describable, 
         if (p.def().supportedFromVersion() > it.support().version()) {
             return "needs version " + p.def().supportedFromVersion() + " of " + p.item().label() + "; the device has version " + it.support().version();
         }
-        return eval.dependencyProblem(p, ports());
+        return eval.dependencyProblem(p);
     }
 
     private NvRow row(NvParam p, NvState.Item it) {
@@ -571,9 +571,5 @@ public final class DeviceNv extends GroovyObjectSupport implements Describable, 
     @Override
     public String toString() {
         return "DeviceNv(" + dev.getName() + ", " + (db == null ? "definitions not loaded" : db.source()) + ")";
-    }
-
-    static String upper(String s) {
-        return s.toUpperCase(Locale.ROOT);
     }
 }

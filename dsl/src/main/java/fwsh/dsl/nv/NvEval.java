@@ -40,7 +40,7 @@ final class NvEval {
     }
 
     /** Items a parameter's expressions refer to (to read before evaluating). */
-    static Set<NvItem> referenced(NvDatabase db, NvParam p, int ports) {
+    static Set<NvItem> referenced(NvDatabase db, NvParam p) {
         Set<NvItem> out = new LinkedHashSet<>();
         ParamDef d = p.def();
         for (String text : new String[]{d.dependency(), d.minVal(), d.maxVal(), d.rule(), d.tempVars()}) {
@@ -49,7 +49,7 @@ final class NvEval {
                 int dot = v.indexOf('.');
                 if (dot < 0) continue;
                 TlvDef t = db.tlv(v.substring(0, dot));
-                if (t != null && t.fitsMnvda()) out.add(instance(t, p.item(), ports));
+                if (t != null && t.fitsMnvda()) out.add(instance(t, p.item()));
             }
         }
         return out;
@@ -64,19 +64,19 @@ final class NvEval {
         }
     }
 
-    static NvItem instance(TlvDef t, NvItem from, int ports) {
+    static NvItem instance(TlvDef t, NvItem from) {
         if (t.perPort()) return new NvItem(t, from.def().perPort() ? from.port() : 1, 0);
         if (t.perModule()) return new NvItem(t, 0, from.def().perModule() ? from.module() : 0);
         return NvItem.of(t);
     }
 
     /** Null when the dependency holds; else why not, in one phrase. */
-    String dependencyProblem(NvParam p, int ports) {
+    String dependencyProblem(NvParam p) {
         String dep = p.def().dependency();
         if (dep == null || dep.equalsIgnoreCase("ignore_dependency")) return null;
         try {
             Map<String, Double> used = new java.util.LinkedHashMap<>();
-            if (Expression.parse(dep).isTrue(vars(p, ports, used))) return null;
+            if (Expression.parse(dep).isTrue(vars(p, used))) return null;
             return "unmet dependency " + dep + " (" + describe(used) + ")";
         } catch (Unsupported u) {
             return "its dependency " + dep + " names item " + u.getMessage() + ", which this device does not support";
@@ -86,13 +86,13 @@ final class NvEval {
     }
 
     /** Null when min_val, max_val and rule hold for the value the item will have; else why not. */
-    String ruleProblem(NvParam p, int ports) {
+    String ruleProblem(NvParam p) {
         ParamDef d = p.def();
         if (!d.isNumeric() || d.isArray()) return null;
         long value = ((NvValue) d.decode(next.get(p.item()))).longValue();
         Map<String, Double> used = new java.util.LinkedHashMap<>();
         try {
-            Function<String, Double> vars = vars(p, ports, used);
+            Function<String, Double> vars = vars(p, used);
             if (d.tempVars() != null) {
                 String[] a = Expression.assignment(d.tempVars());
                 if (a == null) throw new NvException("cannot evaluate temp_vars '" + d.tempVars() + "': not $_name=expression");
@@ -118,20 +118,20 @@ final class NvEval {
         }
     }
 
-    private Function<String, Double> vars(NvParam p, int ports, Map<String, Double> used) {
+    private Function<String, Double> vars(NvParam p, Map<String, Double> used) {
         Map<String, Double> cache = new HashMap<>();
         return name -> {
             if (used.containsKey(name) && name.startsWith("_")) return used.get(name);
-            Double v = cache.computeIfAbsent(name, n -> value(n, p, ports));
+            Double v = cache.computeIfAbsent(name, n -> value(n, p));
             used.put(name, v);
             return v;
         };
     }
 
-    private Double value(String name, NvParam p, int ports) {
+    private Double value(String name, NvParam p) {
         if (name.startsWith("_")) return null;
         ParamDef d = db.variable(name, p.item().def());
-        NvItem item = name.indexOf('.') < 0 ? p.item() : instance(db.tlv(name.substring(0, name.indexOf('.'))), p.item(), ports);
+        NvItem item = name.indexOf('.') < 0 ? p.item() : instance(db.tlv(name.substring(0, name.indexOf('.'))), p.item());
         byte[] data = next.get(item);
         if (data == null) throw new Unsupported(item.label());
         Object v = d.decode(data);
