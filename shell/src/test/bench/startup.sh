@@ -1,45 +1,80 @@
 #!/bin/sh
-# Cold-start benchmark: `fwsh -e 'println 1'` against plain Groovy's own -e on the same jars, interleaved
-# in one run so both see the same machine load. Prints the median (and min/max) wall time of N runs each.
+# Cold-start benchmark: fwsh's start-up forms against plain Groovy's own -e 'println 1' on the same jars,
+# interleaved in one run so all see the same machine load. Prints the median (and min/max) wall time of N
+# runs each, and the PAOS one-liner's median as a fraction of Groovy's.
 #
-#   shell/src/test/bench/startup.sh [N] [DIST]      (defaults: 11 runs, shell/target/fwsh)
+#   shell/src/test/bench/startup.sh [N] [DIST] [OTHER_DIST]   (defaults: 11 runs, shell/target/fwsh)
 #
-# Build the distribution first: mvn -o -q install -DskipTests (from the repository root).
-# Variants measured (both fwsh ones run C1-only, as the launcher does for -e): fwsh through its launcher
-# (AppCDS archive used when present), fwsh with CDS
-# switched off (FWSH_NO_CDS=1), and groovy.ui.GroovyMain -e with the JDK's default CDS.
+# Build the distribution first: mvn -o -q install -DskipTests (from the repository root). OTHER_DIST, when
+# given, is a second fwsh distribution (an older build, say) measured in the same loop for a before/after.
+# Variants: fwsh --version; the PAOS one-liner and -e 'println 1' on the emulator, through the launcher
+# (C1 only for -e, AppCDS archive when present) and with CDS switched off (FWSH_NO_CDS=1);
+# groovy.ui.GroovyMain -e with the JDK's default CDS.
 set -eu
 n=${1:-11}
 here=$(cd "$(dirname "$0")" && pwd)
 dist=${2:-$here/../../../target/fwsh}
 dist=$(cd "$dist" && pwd)
+other=${3:-}
+[ -n "$other" ] && other=$(cd "$other" && pwd)
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
+paos='println dev.reg.PAOS.read(local_port: 1)'
 
 now() { date +%s%N; }
-
-# run LABEL CMD...: time one run in milliseconds; the command must print exactly "1".
-time_one() {
-    t0=$(now)
-    out=$("$@" 2>&1)
-    t1=$(now)
-    if [ "$out" != "1" ]; then echo "unexpected output from $*: $out" >&2; exit 1; fi
-    echo $(( (t1 - t0) / 1000000 ))
-}
-
-stats() { # median min max of the numbers in file $1
-    sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median %5d ms   min %5d   max %5d   (n=%d)\n", m, a[1], a[NR], NR}'
-}
-
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+# time_one EXPECTED CMD...: "WALL_MS CPU_MS" for one run (CPU: user + system of the process and its
+# children, 0 when GNU time is missing); its output must start with EXPECTED. CPU time is the steadier
+# figure on a machine shared with other jobs.
+time_one() {
+    expected=$1
+    shift
+    t0=$(now)
+    if [ -x /usr/bin/time ]; then
+        out=$(/usr/bin/time -f '%U %S' -o "$tmp/cpu" "$@" 2>&1)
+    else
+        out=$("$@" 2>&1)
+        echo '0 0' > "$tmp/cpu"
+    fi
+    t1=$(now)
+    case $out in
+        "$expected"*) ;;
+        *) echo "unexpected output from $*: $out" >&2; exit 1 ;;
+    esac
+    echo "$(( (t1 - t0) / 1000000 )) $(awk '{printf "%d", ($1 + $2) * 1000}' "$tmp/cpu")"
+}
+
+stats() { # median min max of the wall times in file $1, and the median CPU time
+    sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median %5d ms   min %5d   max %5d   (n=%d)", m, a[1], a[NR], NR}'
+    printf '   CPU median %5d ms\n' "$(median "$1" 2)"
+}
+
+median() { # median of column ${2:-1} of file $1
+    awk -v c="${2:-1}" '{print $c}' "$1" | sort -n | awk '{a[NR]=$1} END {print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}'
+}
+
 i=0
 while [ $i -lt "$n" ]; do
-    time_one "$dist/bin/fwsh" -e 'println 1' >> "$tmp/fwsh"
-    FWSH_NO_CDS=1 time_one "$dist/bin/fwsh" -e 'println 1' >> "$tmp/fwsh-nocds"
-    time_one "$java_cmd" -cp "$dist/lib/*" groovy.ui.GroovyMain -e 'println 1' >> "$tmp/groovy"
+    time_one 'fwsh ' "$dist/bin/fwsh" --version >> "$tmp/version"
+    time_one 'PAOS(' "$dist/bin/fwsh" --emulate -e "$paos" >> "$tmp/paos"
+    FWSH_NO_CDS=1 time_one 'PAOS(' "$dist/bin/fwsh" --emulate -e "$paos" >> "$tmp/paos-nocds"
+    time_one 1 "$dist/bin/fwsh" --emulate -e 'println 1' >> "$tmp/one"
+    if [ -n "$other" ]; then
+        time_one 'fwsh ' "$other/bin/fwsh" --version >> "$tmp/other-version"
+        time_one 'PAOS(' "$other/bin/fwsh" --emulate -e "$paos" >> "$tmp/other-paos"
+    fi
+    time_one 1 "$java_cmd" -cp "$dist/lib/*" groovy.ui.GroovyMain -e 'println 1' >> "$tmp/groovy"
     i=$((i + 1))
 done
-echo "machine: $(nproc) cpu, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $("$java_cmd" -version 2>&1 | head -1)"
-printf 'fwsh -e (launcher, AppCDS if built)  '; stats "$tmp/fwsh"
-printf 'fwsh -e (no AppCDS)                  '; stats "$tmp/fwsh-nocds"
-printf 'groovy -e (GroovyMain, same jars)    '; stats "$tmp/groovy"
+echo "machine: $(nproc) cpu, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $("$java_cmd" -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'fwsh --version                       '; stats "$tmp/version"
+printf 'fwsh --emulate -e PAOS one-liner     '; stats "$tmp/paos"
+printf '  the same without AppCDS            '; stats "$tmp/paos-nocds"
+printf 'fwsh --emulate -e "println 1"        '; stats "$tmp/one"
+if [ -n "$other" ]; then
+    printf 'OTHER fwsh --version                 '; stats "$tmp/other-version"
+    printf 'OTHER fwsh --emulate -e PAOS         '; stats "$tmp/other-paos"
+fi
+printf 'groovy -e "println 1" (same jars)    '; stats "$tmp/groovy"
+echo "PAOS one-liner / groovy -e, wall: $(median "$tmp/paos") / $(median "$tmp/groovy") = $(awk "BEGIN {printf \"%.2f\", $(median "$tmp/paos") / $(median "$tmp/groovy")}")"

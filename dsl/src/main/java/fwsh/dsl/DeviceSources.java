@@ -17,34 +17,117 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds the devices a session starts with: hardware by discovery; the emulated ConnectX when asked
- * (--emulate) or when no hardware is usable, with a note saying how to reach hardware.
+ * Finds the devices a session starts with: a recording (--replay), the emulated ConnectX (--emulate), or
+ * hardware by discovery. A fake device never stands in for a real one unasked: with no usable hardware the
+ * session fails with the discovery report, unless {@link SessionOptions#emulatorFallback} lets it use the
+ * emulator (the REPL), which it then says.
  */
 final class DeviceSources {
     /** The embedded default: a ConnectX-6 Dx behind the mlx5ctl personality, so umem and the tracer work. */
     static final String DEFAULT_EMULATION = "cx6dx:mlx5ctl";
+
+    /** One emulated device of an --emulate spec. */
+    record Emulation(String profile, Transport personality) {
+    }
 
     private DeviceSources() {
     }
 
     static void populate(Session session, SessionOptions options) {
         if (options.replay != null) {
-            ReplayMode mode = options.replayMode == null ? ReplayMode.MATCHED : ReplayMode.parse(options.replayMode);
+            ReplayMode mode = options.replayMode == null ? ReplayMode.MATCHED : replayMode(options.replayMode);
             ReplayChannel replay = ReplayChannel.open(options.replay, mode);
             replay.notes().forEach(n -> session.note("replay: " + n));
             session.attach(replay);
             return;
         }
-        if (!options.emulate && options.discoverHardware) discover(session, options);
-        if (options.emulate || session.devices().isEmpty()) {
-            if (!options.emulate) {
-                session.note("no usable ConnectX device found; using the emulated device. To reach hardware: Linux >= 6.15 "
-                        + "with fwctl/mlx5 (/dev/fwctl/fwctlN) or the mlx5ctl module (/dev/mlx5ctl-*), and read/write "
-                        + "permission on the node (root, or a udev rule granting your group)");
-            }
-            String spec = options.emulateProfile == null || options.emulateProfile.isBlank() ? DEFAULT_EMULATION : options.emulateProfile;
-            for (String one : spec.split(",")) session.attach(emulated(one.trim()));
+        if (options.emulate || !options.discoverHardware) {
+            attachEmulated(session, options.emulateProfile);
+            return;
         }
+        Discovery discovery = discovery(options);
+        List<String> report = new ArrayList<>();
+        List<DiscoveredDevice> usable = usable(discovery, options, report);
+        for (DiscoveredDevice d : usable) {
+            try {
+                session.attach(discovery.open(d));
+            } catch (ChannelException e) {
+                report.add(d.name() + "  " + pci(d) + "  cannot open: " + e.getMessage());
+            }
+        }
+        if (!session.devices().isEmpty()) {
+            report.forEach(l -> session.note("not used: " + l));
+            return;
+        }
+        String wanted = options.transport == null ? "fwctl or mlx5ctl" : options.transport.label;
+        if (!options.emulatorFallback) throw new NoUsableDeviceException("no usable " + wanted + " device; nothing was run", report);
+        session.note("EMULATED: no usable " + wanted + " device, so this session runs on the emulated ConnectX, not on hardware");
+        report.forEach(l -> session.note("  " + l));
+        attachEmulated(session, null);
+    }
+
+    /**
+     * The usable devices of the transport asked for; every other node goes into {@code report} with its status
+     * and reason. A node path given as --device must be one of them, else the session fails naming what it is.
+     */
+    private static List<DiscoveredDevice> usable(Discovery discovery, SessionOptions options, List<String> report) {
+        List<DiscoveredDevice> found;
+        try {
+            found = discovery.scan();
+        } catch (RuntimeException e) {
+            report.add("device discovery failed: " + e.getMessage());
+            found = List.of();
+        }
+        List<DiscoveredDevice> usable = new ArrayList<>();
+        for (DiscoveredDevice d : found) {
+            if (options.transport != null && d.transport() != options.transport) {
+                report.add(line(d) + " (not " + options.transport.label + ", as --transport asks)");
+            } else if (!d.usable()) {
+                report.add(line(d));
+            } else {
+                usable.add(d);
+            }
+        }
+        if (found.isEmpty() && report.isEmpty()) {
+            report.add("no fwctl or mlx5ctl device found (nothing in " + root(options.sysfsRoot, "/sys").resolve("class/fwctl")
+                    + ", no " + root(options.devRoot, "/dev").resolve("mlx5ctl-*") + ")");
+            report.add("fwsh needs Linux >= 6.15 with fwctl/mlx5, or the mlx5ctl module, and read/write permission on the node"
+                    + " (root, or a udev rule for your group)");
+        }
+        if (options.device != null && options.device.contains("/")) {
+            String node = options.device;
+            DiscoveredDevice named = found.stream().filter(d -> node.equals(d.node())).findFirst().orElse(null);
+            if (named == null || !usable.contains(named)) {
+                String why = named == null ? discovery.describeNode(Path.of(node))
+                        : !named.usable() ? named.status() + ": " + named.reason()
+                        : "a " + named.transport().label + " device, not " + options.transport.label + " as --transport asks";
+                throw new NoUsableDeviceException("--device " + node + ": " + why + "; nothing was run", report);
+            }
+        }
+        return usable;
+    }
+
+    private static String line(DiscoveredDevice d) {
+        return d.name() + "  " + pci(d) + "  " + d.status() + ": " + d.reason();
+    }
+
+    private static String pci(DiscoveredDevice d) {
+        return d.pci() == null ? "-" : d.pci();
+    }
+
+    private static Path root(Path given, String system) {
+        return given != null ? given : Path.of(system);
+    }
+
+    private static Discovery discovery(SessionOptions options) {
+        if (options.discovery != null) return options.discovery;
+        return options.sysfsRoot != null || options.devRoot != null
+                ? Discovery.at(root(options.sysfsRoot, "/sys"), root(options.devRoot, "/dev"))
+                : Discovery.system();
+    }
+
+    private static void attachEmulated(Session session, String spec) {
+        for (Emulation e : parseEmulation(spec)) session.attach(Emulator.create(e.profile(), e.personality()));
     }
 
     /** With --record, each device's channel is wrapped so every RPC lands in the recording. */
@@ -54,28 +137,16 @@ final class DeviceSources {
         return RecordingChannel.create(channel, file);
     }
 
-    private static void discover(Session session, SessionOptions options) {
-        Discovery discovery = options.sysfsRoot != null
-                ? Discovery.at(options.sysfsRoot, options.devRoot != null ? options.devRoot : Path.of("/dev"))
-                : Discovery.system();
-        List<DiscoveredDevice> found;
+    static List<String> profiles() {
+        return Emulator.profiles();
+    }
+
+    /** Throws FwshException naming the bad mode. */
+    static ReplayMode replayMode(String text) {
         try {
-            found = discovery.scan();
-        } catch (RuntimeException e) {
-            session.note("device discovery failed: " + e.getMessage());
-            return;
-        }
-        for (DiscoveredDevice d : found) {
-            if (options.transport != null && d.transport() != options.transport) continue;
-            if (!d.usable()) {
-                session.note(d.name() + " " + (d.pci() == null ? "" : d.pci() + " ") + "not usable: " + d.reason());
-                continue;
-            }
-            try {
-                session.attach(discovery.open(d));
-            } catch (ChannelException e) {
-                session.note(d.name() + ": " + e.getMessage());
-            }
+            return ReplayMode.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new FwshException(e.getMessage());
         }
     }
 
@@ -101,22 +172,27 @@ final class DeviceSources {
         };
     }
 
-    /** "cx7", "cx7:fwctl", "cx6dx:mlx5ctl". */
-    static fwsh.emu.EmulatedDevice emulated(String spec) {
-        String[] parts = spec.split(":", 2);
-        String profile = parts[0].isEmpty() ? "cx6dx" : parts[0];
-        Transport personality = Transport.MLX5CTL;
-        if (parts.length == 2) {
-            personality = switch (parts[1].toLowerCase(Locale.ROOT)) {
-                case "fwctl" -> Transport.FWCTL;
-                case "mlx5ctl" -> Transport.MLX5CTL;
-                default -> throw new FwshException("unknown emulated personality '" + parts[1] + "' in --emulate=" + spec
-                        + "; use fwctl or mlx5ctl");
-            };
+    /** "cx7", "cx7:fwctl", "cx6dx:mlx5ctl,cx7:fwctl"; null or blank is the default device. */
+    static List<Emulation> parseEmulation(String spec) {
+        String all = spec == null || spec.isBlank() ? DEFAULT_EMULATION : spec;
+        List<Emulation> out = new ArrayList<>();
+        for (String one : all.split(",")) {
+            String[] parts = one.trim().split(":", 2);
+            String profile = parts[0].isEmpty() ? "cx6dx" : parts[0];
+            Transport personality = Transport.MLX5CTL;
+            if (parts.length == 2) {
+                personality = switch (parts[1].toLowerCase(Locale.ROOT)) {
+                    case "fwctl" -> Transport.FWCTL;
+                    case "mlx5ctl" -> Transport.MLX5CTL;
+                    default -> throw new FwshException("unknown emulated personality '" + parts[1] + "' in '" + one.trim()
+                            + "'; use fwctl or mlx5ctl");
+                };
+            }
+            if (!Emulator.profiles().contains(profile)) {
+                throw new FwshException("unknown emulator profile '" + profile + "'; profiles: " + String.join(", ", Emulator.profiles()));
+            }
+            out.add(new Emulation(profile, personality));
         }
-        if (!Emulator.profiles().contains(profile)) {
-            throw new FwshException("unknown emulator profile '" + profile + "'; profiles: " + String.join(", ", new ArrayList<>(Emulator.profiles())));
-        }
-        return Emulator.create(profile, personality);
+        return out;
     }
 }

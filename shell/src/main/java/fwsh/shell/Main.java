@@ -1,22 +1,52 @@
 package fwsh.shell;
 
-import fwsh.dsl.Session;
 import fwsh.dsl.SessionOptions;
+import fwsh.shell.cli.ExitCode;
+import fwsh.shell.cli.HelpLayout;
+import fwsh.shell.cli.Streams;
+import fwsh.shell.cli.UsageErrors;
+import fwsh.shell.cli.UsageException;
 import fwsh.shell.pack.PackCommand;
+import fwsh.shell.pack.TestCommand;
+import picocli.CommandLine;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * The fwsh command. {@link #run} holds all the logic so specs can drive it with their own streams; the
- * REPL (and with it JLine) is only loaded when stdin and stdout are a terminal and no code was given.
+ * The fwsh command line (picocli): {@link FwshCommand} and its subcommands. {@link #run} holds all the logic so
+ * specs can drive it with their own streams; the REPL (and with it JLine) is only loaded when stdin and
+ * stdout are a terminal and no code was given.
  */
 public final class Main {
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_ERROR = 1;
-    public static final int EXIT_USAGE = 2;
-    public static final int EXIT_INTERRUPTED = 130;
+    public static final int EXIT_OK = ExitCode.OK;
+    public static final int EXIT_ERROR = ExitCode.ERROR;
+    public static final int EXIT_USAGE = ExitCode.USAGE;
+    public static final int EXIT_INTERRUPTED = ExitCode.INTERRUPTED;
+
+    /**
+     * Test seam: discovery looks under DIR/sys and DIR/dev instead of /sys and /dev, so no spec depends on
+     * the build machine's hardware (an empty DIR is a machine without any).
+     */
+    public static final String DISCOVERY_ROOT_PROPERTY = "fwsh.discovery.root";
+
+    /** The subcommands, each one picocli command class (a new one is one line here); a run builds only the one it names. */
+    static final Map<String, Function<Streams, Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("test", TestCommand::new);
+        SUBCOMMANDS.put("pack", PackCommand::new);
+        // picocli's factory looks for groovy.lang.Closure (closures in annotations, which fwsh does not use);
+        // loading it starts Groovy's runtime, hundreds of milliseconds that --version and --help need not pay.
+        System.setProperty("picocli.disable.closures", "true");
+    }
 
     private Main() {
     }
@@ -28,73 +58,46 @@ public final class Main {
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        if (PackCommand.handles(args)) return PackCommand.run(args, out, err);
-        Options o;
-        try {
-            o = OptionParser.parse(args);
-            if (o.script != null && !Files.isRegularFile(o.script) && !PackScripts.exists(o.script.toString())) {
-                String word = o.script.toString();
-                if (word.equals("test") || word.equals("pack")) {
-                    throw new UsageException("'" + word + "' is a subcommand and comes first, with its own options after it: "
-                            + (word.equals("test") ? "fwsh test PACK_DIR|--standard [--scope S] ..." : "fwsh pack new NAME [DIR]"));
-                }
-                throw new UsageException("no script file '" + o.script + "' (nor a pack script of that name; see --list-scripts)");
-            }
-            if (o.replay != null && !Files.isRegularFile(o.replay)) {
-                throw new UsageException("no recording '" + o.replay + "'");
-            }
-            if (o.init != null && !Files.isRegularFile(o.init)) {
-                throw new UsageException("no init file '" + o.init + "'");
-            }
-        } catch (UsageException e) {
-            err.println("fwsh: " + e.getMessage());
-            err.println("Try 'fwsh --help' for more information.");
-            return EXIT_USAGE;
-        }
-        if (o.help) {
-            out.println(OptionParser.USAGE);
-            return EXIT_OK;
-        }
-        if (o.version) {
-            out.println(Version.line());
-            return EXIT_OK;
-        }
-        if (o.listScripts) {
-            out.print(PackScripts.listing());
-            return EXIT_OK;
-        }
-        boolean realStdin = in == System.in;
-        boolean interactive = o.code == null && o.script == null && realStdin && Tty.isInteractive();
-        Session session;
-        try {
-            session = Session.open(sessionOptions(o));
-        } catch (RuntimeException e) {
-            err.println(ErrorReport.oneLine(e));
-            if (o.verbose) err.print(ErrorReport.stackTrace(e));
-            return EXIT_ERROR;
-        }
-        try {
-            if (interactive) return ReplLauncher.start(session, o);
-            if (o.verbose) session.banner().forEach(l -> err.println("fwsh: " + l));
-            boolean color = realStdin && Tty.isInteractive() && Tty.colorAllowed(o);
-            if (realStdin) BatchInterrupt.install();
-            return new Batch(session, o, out, err, color).run(in);
-        } finally {
-            session.close();
-        }
+        return run(args, in, out, err, systemSessionOptions());
     }
 
-    static SessionOptions sessionOptions(Options o) {
+    /**
+     * {@code base}: session options the command line does not set (a fake discovery in specs). Only the
+     * subcommand the first word names is built, or all of them for --help; a script run builds none.
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, SessionOptions base) {
+        Streams io = new Streams(in, out, err);
+        String first = args.length > 0 ? args[0] : "";
+        boolean help = Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+        return commandLine(io, base, name -> help || name.equals(first)).execute(args);
+    }
+
+    /** The command line with the subcommands {@code wanted} accepts (all: the completion script, specs). */
+    static CommandLine commandLine(Streams io, SessionOptions base, Predicate<String> wanted) {
+        CommandLine cl = new CommandLine(new FwshCommand(io, base));
+        cl.getCommandSpec().parser().stopAtPositional(true); // a script's words are its own (not for subcommands)
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (wanted.test(name)) cl.addSubcommand(name, command.apply(io));
+        });
+        cl.setExpandAtFiles(false); // "@file" is a script argument, never a file of options
+        cl.setHelpFactory(new HelpLayout());
+        cl.setOut(new PrintWriter(io.out(), true));
+        cl.setErr(new PrintWriter(io.err(), true));
+        cl.setParameterExceptionHandler((e, args) -> UsageErrors.print(e.getCommandLine(), UsageErrors.describe(e), e.getCommandLine().getErr()));
+        cl.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof UsageException) return UsageErrors.print(command, e.getMessage(), command.getErr());
+            throw e;
+        });
+        return cl;
+    }
+
+    static SessionOptions systemSessionOptions() {
         SessionOptions s = new SessionOptions();
-        s.device = o.device;
-        if (o.emulate) s.emulate(o.emulateProfile);
-        s.transport = o.transport;
-        if (o.ceiling != null) s.ceiling(o.ceiling);
-        s.journal = o.journal;
-        s.verbose = o.verbose;
-        s.record = o.record;
-        s.replay = o.replay;
-        s.replayMode = o.replayMode;
+        String root = System.getProperty(DISCOVERY_ROOT_PROPERTY);
+        if (root != null && !root.isBlank()) {
+            s.sysfsRoot = Path.of(root, "sys");
+            s.devRoot = Path.of(root, "dev");
+        }
         return s;
     }
 }

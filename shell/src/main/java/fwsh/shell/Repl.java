@@ -2,6 +2,7 @@ package fwsh.shell;
 
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
+import fwsh.shell.cli.UsageException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;

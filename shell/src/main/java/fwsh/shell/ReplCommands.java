@@ -3,6 +3,7 @@ package fwsh.shell;
 import fwsh.channel.Scope;
 import fwsh.dsl.Device;
 import fwsh.dsl.Session;
+import fwsh.shell.cli.UsageException;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,5 +1,7 @@
 package fwsh.shell;
 
+import fwsh.channel.DeviceInfo;
+import fwsh.channel.Transport;
 import fwsh.dsl.Device;
 import fwsh.dsl.Session;
 import org.jline.terminal.Terminal;
@@ -7,6 +9,7 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.jline.utils.Status;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** The bottom line: current device and scope. Silently absent where the terminal has no scroll region. */
@@ -45,8 +48,22 @@ final class StatusLine {
         }
     }
 
+    /** " fwsh  device: emu0 EMULATED cx6dx  scope: debug-read-only ": a fake device says so all session long. */
     String text() {
-        return " fwsh  device: " + deviceName() + "  scope: " + scope() + " ";
+        return " fwsh  device: " + deviceName() + origin() + "  scope: " + scope() + " ";
+    }
+
+    /** " EMULATED profile" or " REPLAY file" when dev is not hardware, else nothing. */
+    String origin() {
+        Object dev = session.binding().hasVariable("dev") ? session.binding().getVariable("dev") : null;
+        if (!(dev instanceof Device d)) return "";
+        DeviceInfo info = d.rawChannel().info();
+        if (info.transport() == Transport.EMULATED) return " EMULATED" + (info.profile() == null ? "" : " " + info.profile());
+        if (info.transport() == Transport.REPLAY) {
+            Path file = session.options().replay;
+            return " REPLAY" + (file == null ? "" : " " + file.getFileName());
+        }
+        return "";
     }
 
     String deviceName() {

@@ -20,8 +20,9 @@ final class Version {
         }
     }
 
+    /** ReleaseInfo, not GroovySystem.getVersion(), which would first build Groovy's whole meta-class registry. */
     static String line() {
-        return "fwsh " + get() + " (Groovy " + groovy.lang.GroovySystem.getVersion()
+        return "fwsh " + get() + " (Groovy " + org.codehaus.groovy.util.ReleaseInfo.getVersion()
                 + ", Java " + System.getProperty("java.version") + ")";
     }
 }

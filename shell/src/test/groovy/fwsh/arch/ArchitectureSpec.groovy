@@ -111,9 +111,6 @@ class ArchitectureSpec extends Specification {
         noExceptionThrown()
     }
 
-    @PendingFeature(reason = 'fwsh.shell <-> fwsh.shell.pack: fwsh.shell.Main uses pack.PackCommand and '
-            + 'fwsh.shell.PackScripts uses pack.StandardPack, while pack.PackCommand, PackCompiler, PackManifest, '
-            + 'PackScaffold, PackTestOptions and PackTestRunner throw fwsh.shell.UsageException')
     def "no cycles between packages"() {
         when:
         slices().matching('fwsh.(**)').should().beFreeOfCycles()

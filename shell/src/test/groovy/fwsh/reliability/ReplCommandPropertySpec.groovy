@@ -3,7 +3,7 @@ package fwsh.reliability
 import fwsh.dsl.Session
 import fwsh.dsl.SessionOptions
 import fwsh.shell.Options
-import fwsh.shell.UsageException
+import fwsh.shell.cli.UsageException
 import org.jline.terminal.Terminal
 import org.jline.terminal.impl.DumbTerminal
 import spock.lang.Specification

@@ -1,6 +1,5 @@
 package fwsh.reliability
 
-import fwsh.shell.UsageException
 import org.jline.reader.EOFError
 import org.jline.reader.Parser
 
@@ -10,7 +9,7 @@ import java.nio.charset.StandardCharsets
  * Fuzz targets for what a user types: the REPL's Groovy lexer and line parser (every key press goes through
  * them) and the command-line option parser. The shell classes are package-private; Groovy reaches them.
  * The @FuzzTest entry points are in the Java class ShellInputFuzzTest (Jazzer's fuzzing mode cannot call a
- * Groovy method directly). Documented outcomes: EOFError ("incomplete input", JLine's signal to continue the line) and UsageException
+ * Groovy method directly). Documented outcomes: EOFError ("incomplete input", JLine's signal to continue the line) and a usage error
  * with one line. Anything else is a finding.
  */
 class ShellInputTargets {
@@ -48,16 +47,23 @@ class ShellInputTargets {
         }
     }
 
+    /** fwsh's command line with every subcommand; picocli resets it at each parse. */
+    static final picocli.CommandLine COMMAND_LINE = fwsh.shell.Main.commandLine(
+            new fwsh.shell.cli.Streams(new ByteArrayInputStream(new byte[0]), System.out, System.err),
+            new fwsh.dsl.SessionOptions(), { true } as java.util.function.Predicate)
+
     static void options(byte[] data) {
         // NUL separates arguments, as in a process's argv.
         String[] argv = new String(data, StandardCharsets.UTF_8).split('\u0000', -1)
+        String message = null
         try {
-            fwsh.shell.OptionParser.parse(argv)
-        } catch (UsageException e) {
-            // One line, except for line breaks echoed from the arguments themselves.
-            int echoed = argv.sum { it.count('\n') } as int
-            if (e.message == null || e.message.isBlank() || e.message.count('\n') > echoed)
-                throw new AssertionError("usage error is not one line: ${e.message}", e)
+            COMMAND_LINE.parseArgs(argv)
+        } catch (picocli.CommandLine.ParameterException e) {
+            message = fwsh.shell.cli.UsageErrors.describe(e)
         }
+        // One line, except for line breaks echoed from the arguments themselves.
+        int echoed = argv.sum { it.count('\n') } as int
+        if (message != null && (message.isBlank() || message.count('\n') > echoed))
+            throw new AssertionError("usage error is not one line: ${message}")
     }
 }

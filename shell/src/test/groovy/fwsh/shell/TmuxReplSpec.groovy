@@ -77,7 +77,7 @@ class TmuxReplSpec extends Specification {
         init.toFile().text = 'dev = new fwsh.shell.FakeDevice()\n'
         String cp = System.getProperty('surefire.test.class.path') ?: System.getProperty('java.class.path')
         String java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
-        def cmd = [java, '-cp', cp, 'fwsh.shell.Main', '--init', init.toString()].collect { "'$it'" }.join(' ')
+        def cmd = [java, '-cp', cp, 'fwsh.shell.Main', '--emulate', '--init', init.toString()].collect { "'$it'" }.join(' ')
         tmux('new-session', '-d', '-s', 'repl', '-x', '120', '-y', '40',
                 "env HOME='$home' XDG_STATE_HOME='$home/state' XDG_CONFIG_HOME='$home/config' TERM=xterm-256color $cmd; echo FWSH-EXITED-\$?; sleep 30")
         waitFor('the prompt') { prompts(it) == 1 }

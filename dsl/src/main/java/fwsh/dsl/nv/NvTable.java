@@ -46,8 +46,10 @@ public final class NvTable extends AbstractList<NvRow> {
         return out;
     }
 
-    /** "*" marks a parameter whose next boot, current and default differ; "RO" one the device will not let be written. */
-    /** The text form ({@code println x} in Groovy prints a list as [a, b]; {@code println x.text()} prints this). */
+    /**
+     * The text form ({@code println x} in Groovy prints a list as [a, b]; {@code println x.text()} prints this): "*" marks
+     * a parameter whose next boot, current and default differ; "RO" one the device will not let be written.
+     */
     public String text() {
         return toString();
     }

@@ -17,6 +17,7 @@ import fwsh.channel.Transport;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,6 +102,50 @@ public final class Discovery {
             };
         }
         return d.transport() == Transport.FWCTL ? FwctlChannel.open(libc, d.nodeRef()) : Mlx5ctlChannel.open(libc, d.nodeRef());
+    }
+
+    /**
+     * What a path that discovery did not list as a device is, for "--device PATH" errors: missing, a dangling
+     * link, not a device node (a file, a folder), or a character device of another driver, named from
+     * {@code <sys>/dev/char/MAJOR:MINOR}.
+     */
+    public String describeNode(Path node) {
+        if (!Files.exists(node, LinkOption.NOFOLLOW_LINKS)) return "no such file";
+        if (!Files.exists(node)) return "a dangling link (to " + linkTarget(node) + ")";
+        int mode;
+        long rdev;
+        try {
+            mode = (Integer) Files.getAttribute(node, "unix:mode");
+            rdev = (Long) Files.getAttribute(node, "unix:rdev");
+        } catch (IOException | RuntimeException e) {
+            return "cannot inspect it (" + e.getMessage() + ")";
+        }
+        return switch (mode & 0170000) {
+            case 0040000 -> "a folder, not a device node";
+            case 0100000 -> "a regular file, not a device node";
+            case 0060000 -> "a block device, not a fwctl or mlx5ctl node";
+            case 0020000 -> characterDevice(rdev);
+            default -> "not a device node (a FIFO or socket)";
+        };
+    }
+
+    /** A character device discovery did not list: which driver's, as sysfs says (glibc's dev_t split). */
+    private String characterDevice(long rdev) {
+        long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL);
+        long minor = (rdev & 0xff) | ((rdev >>> 12) & ~0xffL);
+        String number = major + ":" + minor;
+        Path entry = sysRoot.resolve("dev/char").resolve(number);
+        Path subsystem = linkTarget(entry.resolve("subsystem"));
+        if (!Files.exists(entry) || subsystem == null || subsystem.getFileName() == null) {
+            return "a character device (" + number + ") that " + sysRoot.resolve("dev/char") + " does not describe; not a fwctl or mlx5ctl node";
+        }
+        Path device = linkTarget(entry);
+        String owner = subsystem.getFileName() + "/" + (device == null || device.getFileName() == null ? number : device.getFileName());
+        if (owner.startsWith("fwctl/") || owner.contains("/" + Mlx5ctlUapi.NODE_PREFIX)) {
+            return "a character device (" + number + ", " + owner + ") that discovery did not list under " + devRoot
+                    + "; name the device as the list below does";
+        }
+        return "a character device of another driver (" + number + ", " + owner + "), not a fwctl or mlx5ctl node";
     }
 
     // ---- fwctl

@@ -299,6 +299,31 @@ class DiscoverySpec extends Specification {
         d.reason().contains('does not exist')
     }
 
+    def "a path discovery did not list is described: #what"() {
+        given: 'sysfs knows char device 1:3 as mem/null, as on a real system'
+        Files.createDirectories(tree.sys.resolve('dev/char'))
+        Files.createDirectories(tree.sys.resolve('devices/virtual/mem/null'))
+        Files.createDirectories(tree.sys.resolve('class/mem'))
+        Files.createSymbolicLink(tree.sys.resolve('devices/virtual/mem/null/subsystem'), Path.of('../../../../class/mem'))
+        Files.createSymbolicLink(tree.sys.resolve('dev/char/1:3'), Path.of('../../devices/virtual/mem/null'))
+        Path file = Files.createFile(tmp.resolve('plain'))
+        Path dangling = Files.createSymbolicLink(tmp.resolve('dangling'), tmp.resolve('gone'))
+        Path path = [devnull: Path.of('/dev/null'), zero: Path.of('/dev/zero'), file: file, folder: tmp, missing: tmp.resolve('none'),
+                     dangling: dangling][what]
+
+        expect:
+        discovery.describeNode(path) == description.replace('TMP', tmp.toString()).replace('SYS', tree.sys.toString())
+
+        where:
+        what       | description
+        'devnull'  | 'a character device of another driver (1:3, mem/null), not a fwctl or mlx5ctl node'
+        'zero'     | 'a character device (1:5) that SYS/dev/char does not describe; not a fwctl or mlx5ctl node'
+        'file'     | 'a regular file, not a device node'
+        'folder'   | 'a folder, not a device node'
+        'missing'  | 'no such file'
+        'dangling' | 'a dangling link (to TMP/gone)'
+    }
+
     def "the real system scans without throwing"() {
         when:
         def found = Discovery.system().scan()

@@ -1,49 +1,43 @@
 package fwsh.shell.pack;
 
-import fwsh.shell.UsageException;
+import fwsh.shell.cli.Streams;
+import fwsh.shell.cli.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
-/** The pack subcommands: {@code fwsh pack new NAME [DIR]} and {@code fwsh test PACK_DIR [options]}. */
-public final class PackCommand {
-    public static final String PACK_USAGE = "usage: fwsh pack new NAME [DIR]     scaffold a pack (manifest, example script, example spec) in DIR (default ./NAME)";
+/** {@code fwsh pack new NAME [DIR]}: the pack subcommands (one so far). */
+@Command(name = "pack", description = "Script packs: 'fwsh pack new NAME [DIR]' scaffolds one.",
+        synopsisSubcommandLabel = "new NAME [DIR]", commandListHeading = "%nCommands:%n", optionListHeading = "%nOptions:%n")
+public final class PackCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+    boolean help;
 
-    private PackCommand() {
+    private final Streams io;
+
+    public PackCommand(Streams io) {
+        this.io = io;
     }
 
-    /** Whether argv is a pack subcommand (its first word is "test" or "pack"). */
-    public static boolean handles(String[] argv) {
-        return argv.length > 0 && (argv[0].equals("test") || argv[0].equals("pack"));
+    /** "fwsh pack" alone. */
+    @Override
+    public Integer call() {
+        throw new UsageException("fwsh pack needs 'new NAME [DIR]'");
     }
 
-    public static int run(String[] argv, PrintStream out, PrintStream err) {
-        String command = argv[0];
-        try {
-            if (command.equals("test")) {
-                PackTestOptions o = PackTestOptions.parse(argv, 1);
-                if (o.help) {
-                    out.println(PackTestOptions.USAGE);
-                    return 0;
-                }
-                return new PackTestRunner(o, out, err).run();
-            }
-            if (argv.length >= 2 && argv[1].equals("--help")) {
-                out.println(PACK_USAGE);
-                return 0;
-            }
-            if (argv.length < 3 || !argv[1].equals("new")) throw new UsageException("fwsh pack needs 'new NAME [DIR]'");
-            if (argv.length > 4) throw new UsageException("fwsh pack new takes NAME and an optional DIR; also got '" + argv[4] + "'");
-            String name = argv[2];
-            Path dir = argv.length == 4 ? Path.of(argv[3]) : Path.of(name);
-            PackScaffold.create(name, dir);
-            out.println("created pack '" + name + "' in " + dir);
-            out.println("run its specs with: fwsh test " + dir);
-            return 0;
-        } catch (UsageException e) {
-            err.println("fwsh " + command + ": " + e.getMessage());
-            err.println("Try 'fwsh " + command + " --help' for more information.");
-            return 2;
-        }
+    @Command(name = "new", description = "Scaffolds a script pack in DIR (default ./NAME): a manifest, an example script"
+            + " and an example Spock spec that 'fwsh test DIR' passes as they are.",
+            parameterListHeading = "%nParameters:%n", optionListHeading = "%nOptions:%n")
+    int create(@Parameters(index = "0", paramLabel = "NAME", description = "the pack's name: lower-case letters, digits, '.', '_', '-'") String name,
+               @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "where to create it (default ./NAME)") Path dir,
+               @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit") boolean help) {
+        Path target = dir != null ? dir : Path.of(name);
+        PackScaffold.create(name, target);
+        io.out().println("created pack '" + name + "' in " + target);
+        io.out().println("run its specs with: fwsh test " + target);
+        return 0;
     }
 }

@@ -1,7 +1,7 @@
 package fwsh.shell.pack;
 
 import fwsh.dsl.FwshCompiler;
-import fwsh.shell.UsageException;
+import fwsh.shell.cli.UsageException;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;

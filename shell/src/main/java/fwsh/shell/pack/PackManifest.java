@@ -2,7 +2,7 @@ package fwsh.shell.pack;
 
 import fwsh.channel.Scope;
 import fwsh.dsl.engine.Privilege;
-import fwsh.shell.UsageException;
+import fwsh.shell.cli.UsageException;
 
 import java.io.IOException;
 import java.io.Reader;

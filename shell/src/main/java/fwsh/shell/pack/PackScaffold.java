@@ -1,6 +1,6 @@
 package fwsh.shell.pack;
 
-import fwsh.shell.UsageException;
+import fwsh.shell.cli.UsageException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

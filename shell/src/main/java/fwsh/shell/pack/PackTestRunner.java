@@ -1,7 +1,7 @@
 package fwsh.shell.pack;
 
 import fwsh.dsl.engine.Privilege;
-import fwsh.shell.UsageException;
+import fwsh.shell.cli.UsageException;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -30,12 +30,12 @@ import java.util.stream.Stream;
  * and writes JUnit XML. Exit 0 all passed, 1 any failed; usage errors are thrown as {@link UsageException}.
  */
 public final class PackTestRunner {
-    private final PackTestOptions options;
+    private final TestCommand options;
     private final PrintStream out;
     private final PrintStream err;
     private String ceilingNote = "";
 
-    public PackTestRunner(PackTestOptions options, PrintStream out, PrintStream err) {
+    public PackTestRunner(TestCommand options, PrintStream out, PrintStream err) {
         this.options = options;
         this.out = out;
         this.err = err;
@@ -63,7 +63,7 @@ public final class PackTestRunner {
         Path packDir = given.toAbsolutePath().normalize();
         if (!Files.isDirectory(packDir)) throw new UsageException("no pack folder '" + given + "'");
         PackManifest manifest = PackManifest.read(packDir);
-        if (options.replay != null && !Files.isRegularFile(options.replay)) throw new UsageException("no recording '" + options.replay + "'");
+        if (options.source.replay != null && !Files.isRegularFile(options.source.replay)) throw new UsageException("no recording '" + options.source.replay + "'");
         List<Path> scripts = PackCompiler.groovyFiles(packDir.resolve("scripts"), ".groovy");
         List<Path> specSources = PackCompiler.groovyFiles(packDir.resolve("specs"), ".groovy");
         if (specSources.stream().noneMatch(p -> p.getFileName().toString().endsWith("Spec.groovy"))) {
@@ -81,10 +81,10 @@ public final class PackTestRunner {
             try (URLClassLoader loader = PackCompiler.compileSpecs(packDir, specSources, classes)) {
                 List<Class<?>> specs = specClasses(loader, classes);
                 out.println("pack " + manifest.name() + " " + manifest.version() + ": " + specs.size() + " spec(s) on the "
-                        + new PackContext(packDir, ceiling, options.emulateProfile, options.replay, options.replayMode, work).source()
+                        + new PackContext(packDir, ceiling, options.source.emulateProfile, options.source.replay, options.source.replayMode, work).source()
                         + ", scope ceiling " + ceiling + " (pack " + manifest.scope() + ", --scope " + granted + ")");
-                PackContext context = new PackContext(packDir, ceiling, options.emulateProfile,
-                        options.replay == null ? null : options.replay.toAbsolutePath(), options.replayMode, work);
+                PackContext context = new PackContext(packDir, ceiling, options.source.emulateProfile,
+                        options.source.replay == null ? null : options.source.replay.toAbsolutePath(), options.source.replayMode, work);
                 ceilingNote = manifest.scope() + ", and --scope, " + granted + ": " + ceiling;
                 List<Outcome> outcomes = execute(specs, loader, context);
                 report(outcomes, packDir, specSources);

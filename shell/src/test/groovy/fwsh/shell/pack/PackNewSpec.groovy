@@ -69,9 +69,12 @@ class PackNewSpec extends PackCli {
 
         where:
         argv                                        || message
-        ['pack', 'new', 'Bad Name']                 || "fwsh pack: bad pack name 'Bad Name'; use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit"
-        ['pack', 'new']                             || "fwsh pack: fwsh pack needs 'new NAME [DIR]'"
-        ['pack', 'old', 'x']                        || "fwsh pack: fwsh pack needs 'new NAME [DIR]'"
+        ['pack', 'new', 'Bad Name']                 || "fwsh pack new: bad pack name 'Bad Name'; use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit"
+        ['pack', 'new']                             || "fwsh pack new: missing NAME"
+        ['pack', 'new', 'a', 'b', 'c']              || "fwsh pack new: unexpected argument 'c' (it takes NAME DIR)"
+        ['pack']                                    || "fwsh pack: fwsh pack needs 'new NAME [DIR]'"
+        ['pack', 'old', 'x']                        || "fwsh pack: unknown subcommand 'old'; use new"
+        ['pack', 'nwe', 'x']                        || "fwsh pack: unknown subcommand 'nwe'; did you mean 'new'?"
     }
 
     def "pack new refuses a folder that has files in it"() {
@@ -84,7 +87,7 @@ class PackNewSpec extends PackCli {
 
         then:
         r.status == 2
-        r.err.readLines().first() == "fwsh pack: '${dir.resolve('full')}' exists and is not an empty folder; choose another DIR"
+        r.err.readLines().first() == "fwsh pack new: '${dir.resolve('full')}' exists and is not an empty folder; choose another DIR"
         dir.resolve('full').toFile().list() as List == ['x']
     }
 }

@@ -108,10 +108,16 @@ class PackTestSpec extends PackCli {
         ['@D/scoped']                       || "fwsh test: @D/scoped/pack.properties: scope: unknown scope 'root'; use configuration, debug-read-only, debug-write or debug-write-full"
         ['@D/nover']                        || "fwsh test: @D/nover/pack.properties has no 'version'; a manifest needs name, version, description and scope"
         []                                   || 'fwsh test: fwsh test needs a PACK_DIR (or --standard for the pack shipped with fwsh)'
-        ['@D/failing', '--bogus']           || "fwsh test: unknown option '--bogus' for fwsh test"
-        ['@D/failing', '--scope', 'x']      || "fwsh test: unknown scope 'x'; use configuration, debug-read-only, debug-write or debug-write-full"
+        ['@D/failing', '--bogus']           || "fwsh test: unknown option '--bogus'"
+        ['@D/failing', '--standart']        || "fwsh test: unknown option '--standart'; did you mean '--standard'?"
+        ['@D/failing', '--scope', 'x']      || "fwsh test: --scope: unknown scope 'x'; use configuration, debug-read-only, debug-write or debug-write-full"
         ['@D/failing', '--replay', '@D/n'] || "fwsh test: no recording '@D/n'"
-        ['@D/failing', '@D/scoped']        || "fwsh test: fwsh test takes one PACK_DIR; also got '@D/scoped'"
+        ['@D/failing', '@D/scoped']        || "fwsh test: unexpected argument '@D/scoped' (it takes PACK_DIR)"
+        ['@D/failing', '--emulate=bogus']  || "fwsh test: --emulate: unknown emulator profile 'bogus'; profiles: cx6dx, cx7, cx7ib"
+        ['@D/failing', '--emulate=cx7:x']  || "fwsh test: --emulate: unknown emulated personality 'x' in 'cx7:x'; use fwctl or mlx5ctl"
+        ['@D/failing', '--replay-mode=x']  || "fwsh test: --replay-mode: unknown replay mode 'x'; use ordered or matched"
+        ['@D/failing', '--emulate', '--replay', '@D/n'] || "fwsh test: --emulate and --replay both name the device; use one"
+        ['@D/failing', '--replay', '@D/n', '--replay', '@D/m'] || "fwsh test: --replay is given more than once; give it once"
     }
 
     def "a spec that does not compile is a usage error naming file:line:column"() {
@@ -178,6 +184,6 @@ class PackTestSpec extends PackCli {
 
         then:
         r.status == 0
-        r.out.startsWith('usage: fwsh test PACK_DIR [options]')
+        r.out.startsWith('Usage: fwsh test PACK_DIR [OPTIONS]')
     }
 }

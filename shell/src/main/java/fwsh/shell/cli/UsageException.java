@@ -1,4 +1,4 @@
-package fwsh.shell;
+package fwsh.shell.cli;
 
 /** A command-line mistake: printed as one line plus the usage hint, exit status 2. */
 public final class UsageException extends RuntimeException {
