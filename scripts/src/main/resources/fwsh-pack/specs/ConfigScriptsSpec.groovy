@@ -18,6 +18,8 @@ class ConfigScriptsSpec extends PackSpecification {
         all.lines.any { it ==~ /\s+SRIOV_EN\s+False\(0\)\s+False\(0\)\s+False\(0\)\s+-/ }
         all.lines.any { it ==~ /\s+KEEP_ETH_LINK_UP_P2\s+True\(1\).*/ }
         sriov.result*.parameter == ['SRIOV_EN']
+        new groovy.json.JsonSlurper().parseText(run('config/show.groovy', 'SRIOV*', '--json').lines[0]) ==
+                [[parameter: 'SRIOV_EN', default: 'False(0)', current: 'False(0)', next: 'False(0)', writer: '-', modified: false, read_only: false]]
         run('config/show.groovy', '--modified').lines.last() ==~ /0 of \d+ parameter\(s\) of emu\d+ changed/
     }
 
@@ -91,9 +93,17 @@ class ConfigScriptsSpec extends PackSpecification {
 
         then:
         drift.exitCode == 3
-        drift.lines.contains("${other.name} SRIOV_EN: expected True(1), actual False(0)".toString())
-        drift.lines.contains("${other.name} NUM_OF_VFS: expected 8, actual 0".toString())
+        drift.lines.contains("${other.name} SRIOV_EN: expected True(1), actual False(0), configured by nobody (writer unspecified)".toString())
+        drift.lines.contains("${other.name} NUM_OF_VFS: expected 8, actual 0, configured by nobody (writer unspecified)".toString())
         drift.lines.any { it ==~ /emu\d+: matches the baseline.*/ }
+
+        when: 'the same as JSON, one object per device'
+        def asJson = run('config/diff.groovy', base, '--devices', 'all', '--json').lines.collect { new groovy.json.JsonSlurper().parseText(it) }
+
+        then:
+        asJson*.device == [session.devices()[0].name, other.name]
+        asJson[0].differences == []
+        asJson[1].differences.find { it.parameter == 'NUM_OF_VFS' } == [parameter: 'NUM_OF_VFS', expected: '8', next: '0', current: '0', writer: '-', differs: true]
 
         when: 'someone changes the first one'
         eval("withScope('configuration') { dev.nv.set(NUM_OF_VFS: 4) }")

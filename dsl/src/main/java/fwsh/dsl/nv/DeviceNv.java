@@ -11,7 +11,6 @@ import fwsh.nv.NvDatabases;
 import fwsh.nv.NvException;
 import fwsh.nv.NvItem;
 import fwsh.nv.NvParam;
-import fwsh.nv.NvValue;
 import fwsh.nv.ParamDef;
 import fwsh.nv.TlvDef;
 import fwsh.nv.WriterId;

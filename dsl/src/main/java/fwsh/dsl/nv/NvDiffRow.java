@@ -24,7 +24,9 @@ public record NvDiffRow(String parameter, String expected, Object next, Object c
     public String toString() {
         String actual = NvText.same(next, current) || next == null ? NvText.show(next)
                 : NvText.show(next) + " (in use " + NvText.show(current) + " until the next reboot)";
-        return parameter + ": expected " + expected + ", actual " + actual + (writer == null || writer.equals("-") ? "" : ", configured by " + writer)
-                + (note == null ? "" : " (" + note + ")");
+        // "-" is writer_id UNSPECIFIED: nobody configured the item since its last reset, which is itself the answer
+        String who = note != null ? "" : writer == null || writer.equals("-") ? ", configured by nobody (writer unspecified)"
+                : ", configured by " + writer;
+        return parameter + ": expected " + expected + ", actual " + actual + who + (note == null ? "" : " (" + note + ")");
     }
 }

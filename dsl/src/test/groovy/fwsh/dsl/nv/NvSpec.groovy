@@ -330,6 +330,8 @@ class NvSpec extends Specification {
         json.parameters.NUM_OF_VFS == '8'
         json.device.psid == 'MT_0000000359'
         run(s, "dev.nv.diff('$file')").size() == 2                       // CURRENT still differs until the reboot
+        run(s, "dev.nv.diff(CQE_COMPRESSION: 'AGGRESSIVE')")*.toString() == ['CQE_COMPRESSION: expected AGGRESSIVE, actual BALANCED(0), configured by nobody (writer unspecified)']
+        run(s, "dev.nv.diff(NO_SUCH_PARAM: 5)")*.toString() == ['NO_SUCH_PARAM: expected 5, actual N/A (not on this device)']
 
         when:
         run(s, 'dev.emu.reboot()')

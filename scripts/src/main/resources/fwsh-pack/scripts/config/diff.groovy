@@ -1,13 +1,15 @@
 // Purpose: drift check: compares one or more devices' NV configuration with a baseline written by config/backup.groovy, naming each parameter that differs, what the baseline expects, what the device has (next boot and in use) and who configured it.
-// Arguments: BASELINE [--devices SEL... | --devices all] (default: dev) [--help]
+// Arguments: BASELINE [--devices SEL... | --devices all] (default: dev) [--json] (one JSON object per device) [--help]
 // Scope: debug-read-only (reads only)
 // Example: fwsh config/diff.groovy site.json --devices all
 // Exit: 0 every device matches; 3 a difference (stored in exitCode); 1 for an unreadable baseline; 2 for a bad argument.
 
 import groovy.cli.picocli.CliBuilder
+import groovy.json.JsonOutput
 
-def cli = new CliBuilder(usage: 'config/diff.groovy BASELINE [--devices SEL... | all]', writer: new PrintWriter(out, true), stopAtNonOption: false)
+def cli = new CliBuilder(usage: 'config/diff.groovy BASELINE [--devices SEL... | all] [--json]', writer: new PrintWriter(out, true), stopAtNonOption: false)
 cli.h(longOpt: 'help', 'print what the script does')
+cli._(longOpt: 'json', 'print each device\'s differences as JSON (device, compared, differences)')
 cli._(longOpt: 'devices', args: '+', valueSeparator: ',', argName: 'SEL', 'devices to compare (index, name, PCI address) or all')
 def opts = cli.parse(args ?: new String[0])
 if (!opts) { exitCode = 2; return 2 }
@@ -23,7 +25,7 @@ def baseline = opts.arguments()[0]
 int differ = 0
 def results = targets.collect { d ->
     def diff = d.nv.diff(baseline)
-    println diff.text()
+    println opts.json ? JsonOutput.toJson([device: diff.device, compared: diff.compared, differences: diff*.toMap()]) : diff.text()
     differ += diff.size()
     diff
 }
