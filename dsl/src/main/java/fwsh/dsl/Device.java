@@ -56,10 +56,14 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     private volatile DeviceTracer tracer;
     private volatile DeviceCounters counters;
     private volatile PortList ports;
+    private volatile fwsh.dsl.nv.DeviceNv nv;
+    private final Journal journal;
+    private volatile EmulatorControl emu;
 
     public Device(Channel channel, java.util.function.Supplier<Catalog> catalog, ScopeGuard scopes, Journal journal,
                   java.util.function.Consumer<String> warnings, java.time.Duration rpcTimeout) {
         this.channel = channel;
+        this.journal = journal;
         this.engine = new RpcEngine(channel, scopes, journal, warnings, this::journalIdentity, rpcTimeout);
         this.reg = new Registers(catalog, engine);
         this.cap = new Capabilities(catalog, engine);
@@ -118,6 +122,51 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     /** The port with this local_port number: {@code dev.port(1).speed}. */
     public Port port(int localPort) {
         return getPorts().port(localPort);
+    }
+
+    /** NV configuration (mlxconfig's parameters): query, set, reset, backup, restore, diff (created on first use). */
+    public synchronized fwsh.dsl.nv.DeviceNv getNv() {
+        if (nv == null) nv = new fwsh.dsl.nv.DeviceNv(this);
+        return nv;
+    }
+
+    @Override
+    public Journal journal() {
+        return journal;
+    }
+
+    void setEmulatorControl(EmulatorControl control) {
+        // a reboot changes capabilities and identity: read them again afterwards
+        this.emu = control == null ? null : new EmulatorControl() {
+            @Override
+            public String reboot() {
+                String said = control.reboot();
+                cap.refresh();
+                identity = null;
+                return said;
+            }
+
+            @Override
+            public String getProfile() {
+                return control.getProfile();
+            }
+
+            @Override
+            public String toString() {
+                return control.toString();
+            }
+        };
+    }
+
+    /** Emulator control ({@code dev.emu.reboot()}); only an emulated device has it. */
+    public EmulatorControl getEmu() {
+        EmulatorControl e = emu;
+        if (e == null) {
+            throw new FwshException("dev.emu: " + getName() + " is not an emulated device (" + channel.info().transport().label
+                    + "); emulator control (reboot, faults) exists only on --emulate devices. On hardware a reboot or"
+                    + " firmware reset (mlxfwreset) applies NV configuration");
+        }
+        return e;
     }
 
     /** Transport, type, uid, caps and PCI from the channel; firmware version and PSID from the device. */
@@ -288,7 +337,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
 
     @Override
     public List<String> completionCandidates() {
-        return List.of("info", "reg", "cap", "cmd", "ports", "port(", "rpc(", "umem(", "tracer", "counters", "name", "close()");
+        return List.of("info", "reg", "cap", "cmd", "ports", "port(", "rpc(", "umem(", "tracer", "counters", "nv", "emu", "name", "close()");
     }
 
     @Override
@@ -299,7 +348,9 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
                 + "\n  cmd.NAME() commands from the catalog"
                 + "\n  ports      the ports: state, speed, linkModes, protocol, module, mtu; port(N) by number"
                 + "\n  rpc(...)   raw mailbox: rpc(opcode: 0x101, outlen: 272)"
-                + "\n  umem(size) registered user memory (mlx5ctl and emulator)";
+                + "\n  umem(size) registered user memory (mlx5ctl and emulator)"
+                + "\n  nv         NV configuration: nv.query(), nv.SRIOV_EN, nv.set(NAME: value), backup/restore/diff"
+                + "\n  emu        emulator control (emulated devices only): emu.reboot()";
     }
 
     @Override

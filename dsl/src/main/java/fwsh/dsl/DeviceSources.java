@@ -164,6 +164,28 @@ final class DeviceSources {
         return ReplayMode.parse(text);
     }
 
+    /** {@code dev.emu} for an emulated device, null for any other channel. */
+    static EmulatorControl control(Channel channel) {
+        if (!(channel instanceof fwsh.emu.EmulatedDevice ed)) return null;
+        return new EmulatorControl() {
+            @Override
+            public String reboot() {
+                ed.reboot();
+                return ed.info().name() + " rebooted: NV configuration for the next boot is now in use";
+            }
+
+            @Override
+            public String getProfile() {
+                return ed.profile().key();
+            }
+
+            @Override
+            public String toString() {
+                return "EmulatorControl(" + ed + ")";
+            }
+        };
+    }
+
     /** "cx7", "cx7:fwctl", "cx6dx:mlx5ctl,cx7:fwctl"; null or blank is the default device. */
     static List<Emulation> parseEmulation(String spec) {
         String all = spec == null || spec.isBlank() ? DEFAULT_EMULATION : spec;

@@ -12,6 +12,22 @@ import java.util.List;
 /** The base class of every fwsh script: what a user can call without a receiver. */
 public abstract class FwshScript extends Script {
 
+    /** The binding variable the runner puts the script's text in (for its header). */
+    static final String SOURCE = "scriptSource";
+
+    /** The script's leading {@code //} comment lines without the slashes: what {@code --help} prints. */
+    public String scriptHeader() {
+        Object text = getBinding().hasVariable(SOURCE) ? getBinding().getVariable(SOURCE) : null;
+        StringBuilder sb = new StringBuilder();
+        if (text != null) {
+            for (String line : text.toString().split("\n")) {
+                if (!line.startsWith("//")) break;
+                sb.append(line.startsWith("// ") ? line.substring(3) : line.substring(2)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
     protected Session session() {
         return (Session) getBinding().getVariable("session");
     }

@@ -25,6 +25,7 @@ public final class ScriptRunner {
     /** Runs {@code code}; {@code name} is what stack traces show (e.g. "trace/live.groovy"). */
     public Object run(String code, String name, List<String> args) {
         session.binding().setVariable("args", args.toArray(new String[0]));
+        session.binding().setVariable(FwshScript.SOURCE, code);
         Script script = shell.parse(code, name);
         return script.run();
     }

@@ -94,6 +94,7 @@ public final class Session implements AutoCloseable {
             throw e;
         }
         Device d = new Device(c, catalog, scopes, journal, line -> warnings.accept(line), options.rpcTimeout);
+        d.setEmulatorControl(DeviceSources.control(channel));
         d.setLiveViewSource(this::liveView);
         d.setOutputSource(this::output);
         d.setConsoleSource(this::console);

@@ -32,8 +32,13 @@ final class JsonForm {
         public boolean handles(Class<?> type) {
             return !(Map.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)
                     || CharSequence.class.isAssignableFrom(type) || Boolean.class == type
-                    || Number.class.isAssignableFrom(type) && type != Double.class && type != Float.class
+                    || jdkNumber(type) && type != Double.class && type != Float.class
                     || type.isArray() && type != byte[].class || JsonOutput.JsonUnescaped.class == type);
+        }
+
+        /** A JDK number is a JSON number; a DSL one (an enum field's EnumValue, an NV value like ETH(2)) prints as its name. */
+        private static boolean jdkNumber(Class<?> type) {
+            return Number.class.isAssignableFrom(type) && type.getName().startsWith("java.");
         }
 
         @Override

@@ -92,7 +92,7 @@ class MainSpec extends Specification {
         ['--verbsoe']                                    | "unknown option '--verbsoe'; did you mean '--verbose' or '--version'?"
         ['--format', 'yaml', '-e', '1']                  | "--format: unknown format 'yaml'; use table, json or csv"
         ['missing.groovy']                               | "no script file 'missing.groovy' (nor a pack script of that name; see --list-scripts)"
-        ['tset', 'x']                                    | "no script file 'tset' (nor a pack script of that name; see --list-scripts); did you mean 'test'?"
+        ['tset', 'x']                                    | "no script file 'tset' (nor a pack script of that name; see --list-scripts); did you mean 'config/set.groovy' or 'test'?" // config/set.groovy: 'set' is one letter from 'tset' too
         ['helth.groovy']                                 | "no script file 'helth.groovy' (nor a pack script of that name; see --list-scripts); did you mean 'link/health.groovy'?"
         ['--scope', 'debug-write', 'test', '--standard'] | "'test' is a subcommand and comes first, with its own options after it: fwsh test [OPTIONS] (fwsh test --help)"
         ['--emulate', 'pack', 'new', 'x']                | "'pack' is a subcommand and comes first, with its own options after it: fwsh pack [OPTIONS] (fwsh pack --help)"

@@ -113,6 +113,16 @@ public final class Register implements Describable, ArgumentCompletable {
     }
 
     /**
+     * A write journaled as the caller names it (NV parameters and their values) instead of as the raw fields, with
+     * {@code before} read just before sending (null when there is nothing to read).
+     */
+    public Decoded write(Map<String, ?> fields, Map<String, ?> journaled, java.util.function.Supplier<Object> before) {
+        byte[] in = encode(Opcode.ACCESS_REG_OP_MOD_WRITE, fields);
+        byte[] out = engine.send(new RpcRequest(writeRoute, in, in.length, journaled, before));
+        return decoded(out);
+    }
+
+    /**
      * Read-modify-write: reads with the index fields, runs the closure on a mutable copy, writes it back. Only
      * what the closure assigns counts as written: assigning a read-only field is refused, and the journal's
      * {@code fields} are the index and the assigned fields, not the whole image.

@@ -116,6 +116,16 @@ public final class EmulatedDevice implements Channel {
         return hca.gone;
     }
 
+    /**
+     * A firmware reset (as after a reboot or mlxfwreset): the NV configuration written for the next boot becomes the
+     * one in use, and what depends on it follows (port protocol from LINK_TYPE_Pn, VFs from SRIOV_EN and NUM_OF_VFS);
+     * port state and counters start afresh. Same as {@code faults().reboot()}.
+     */
+    public void reboot() {
+        if (hca.gone) throw gone();
+        hca.reboot();
+    }
+
     /** Same as {@code faults().remove()}. */
     public void remove() {
         hca.remove();

@@ -91,6 +91,12 @@ public final class Faults {
         hca.remove();
     }
 
+    /** A firmware reset: the NV configuration's NEXT values take effect (see {@link EmulatedDevice#reboot()}). */
+    public Faults reboot() {
+        hca.reboot();
+        return this;
+    }
+
     /** Clears failures and latency (not removal). */
     public Faults clear() {
         byOpcode.clear();

@@ -46,9 +46,13 @@ final class Port {
         this.traffic = new TrafficModel(p, seed, number);
         this.maxMtu = p.num("port.maxMtu", 9978);
         this.adminMtu = p.num("port.mtu", 1522);
-        String protocol = p.str("port.protocol", "eth");
-        if (!protocol.equals("eth") && !protocol.equals("ib")) {
-            throw new ProfileException("profile " + p.key() + ": port.protocol '" + protocol + "' must be eth or ib");
+        // port.N.protocol (set from the NV configuration's LINK_TYPE_PN) overrides the profile's port.protocol
+        String base = p.str("port.protocol", "eth");
+        String protocol = p.str("port." + number + ".protocol", base);
+        for (String v : new String[]{base, protocol}) {
+            if (!v.equals("eth") && !v.equals("ib")) {
+                throw new ProfileException("profile " + p.key() + ": port.protocol '" + v + "' must be eth or ib");
+            }
         }
         this.ib = protocol.equals("ib");
         // An InfiniBand port has no Ethernet modes, whatever an included Ethernet profile says.

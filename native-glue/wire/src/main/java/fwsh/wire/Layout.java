@@ -57,7 +57,8 @@ public final class Layout {
     /** The same layout shown under another name (a register's name, e.g. PAOS for paos_reg). */
     public Layout withTitle(String newTitle) {
         if (newTitle == null || newTitle.equals(title)) return this;
-        return new Layout(name, newTitle, union, sizeBits, description, fields, pathCache);
+        // a resolved path names its owner by title, so each title keeps its own cache
+        return new Layout(name, newTitle, union, sizeBits, description, fields, new ConcurrentHashMap<>());
     }
 
     public String name() { return name; }

@@ -136,3 +136,62 @@ tracer.version = 1
 
 # Core dump (CR_DUMP_TO_MEM) size in bytes.
 crdump.size = 65536
+
+# Non-volatile configuration (mlxconfig's parameters; MNVDA/MNVDI/MNVQC/MNVIA/MNVGC/MNVGN). nv.items lists the supported
+# items of the built-in NV list; nv.NAME (mlxconfig name) and nv.ITEM.PARAM set factory defaults. An Ethernet-only
+# card: no nv_vpi_link_type (LINK_TYPE). Defaults and capability values are plausible assumptions, not a real card's dump.
+nv.items = nv_global_pci_conf, nv_global_pci_cap, nv_pf_pci_conf, nv_pci_conf, nv_pci_cap, nv_sw_offload_conf, nv_sw_offload_cap, nv_keep_link_up, nv_lldp_nb_conf, nv_lldp_nb_cap, nv_lldp_nb_dcbx, nv_roce_cc, nv_roce_cc_ecn, nv_roce_cc_qcn, nv_roce_1_5_conf, nv_global_roce_cc_conf, nv_global_roce_cc_cap, nv_hca_conf, nv_hca_cap, nv_qos_conf, nv_qos_cap, nv_wol_conf, nv_wol_cap, nv_rom_boot_conf1, nv_flex_parser_conf, nv_flex_parser_cap
+nv.nv_global_pci_cap.sriov_support = 1
+nv.nv_global_pci_cap.max_vfs_per_pf_valid = 1
+nv.nv_global_pci_cap.max_vfs_per_pf = 127
+nv.nv_global_pci_cap.max_num_pfs = 2
+nv.nv_global_pci_cap.num_pfs_supported = 1
+nv.nv_global_pci_cap.pf_bar_size_supported = 1
+nv.nv_global_pci_cap.vf_bar_size_supported = 1
+nv.nv_global_pci_cap.max_log_pf_uar_bar_size = 10
+nv.nv_global_pci_cap.max_log_vf_uar_bar_size = 6
+nv.nv_global_pci_cap.num_pf_msix_supported = 1
+nv.nv_global_pci_cap.num_vf_msix_supported = 1
+nv.nv_global_pci_cap.max_num_pf_msix = 127
+nv.nv_global_pci_cap.max_num_vf_msix = 127
+nv.SRIOV_EN = False
+nv.NUM_OF_VFS = 0
+nv.NUM_OF_PF = 2
+nv.PF_LOG_BAR_SIZE = 5
+nv.VF_LOG_BAR_SIZE = 1
+nv.NUM_PF_MSIX = 63
+nv.NUM_VF_MSIX = 11
+nv.nv_pci_cap.advanced_pci_settings_supported = 1
+nv.nv_pci_cap.ats_supported = 1
+nv.nv_pci_cap.exp_rom_pxe_supported = 1
+nv.nv_pci_cap.exp_rom_uefi_x86_supported = 1
+nv.EXP_ROM_PXE_ENABLE = True
+nv.EXP_ROM_UEFI_x86_ENABLE = True
+nv.nv_sw_offload_cap.pci_atomics_disabled_ext_atomics_enabled = 1
+nv.nv_sw_offload_cap.pci_atomics_enabled_ext_atomics_enabled = 1
+nv.nv_sw_offload_cap.tx_psn_win_supported = 1
+nv.nv_sw_offload_cap.prio_tag_required_supported = 1
+nv.nv_sw_offload_cap.ip_over_vxlan_supported = 1
+nv.KEEP_ETH_LINK_UP = True
+nv.nv_lldp_nb_cap.lldp_nb_rx_cap = 2
+nv.nv_lldp_nb_cap.lldp_nb_tx_cap = 2
+nv.nv_lldp_nb_cap.lldp_nb_dcbx_en = 1
+nv.LLDP_NB_RX_MODE = ALL
+nv.LLDP_NB_TX_MODE = ALL
+nv.DCBX_IEEE = True
+nv.DCBX_CEE = True
+nv.DCBX_WILLING = True
+nv.ROCE_CC_PRIO_MASK = 255
+nv.RPG_MIN_DEC_FAC = 50
+nv.nv_global_roce_cc_cap.legacy_cc_dcqcn_supported = 1
+nv.nv_hca_cap.roce_ctrl_supported = 1
+nv.nv_qos_cap.max_num_of_vl = 3
+nv.nv_qos_cap.max_num_of_tc = 8
+nv.nv_qos_cap.max_num_pfc = 8
+nv.NUM_OF_VL = _4_VLs
+nv.NUM_OF_PFC = 8
+nv.nv_wol_cap.en_wol_magic = 1
+nv.nv_flex_parser_cap.flex_parser_profile_0_supported = 1
+nv.nv_flex_parser_cap.flex_parser_profile_1_supported = 1
+nv.nv_flex_parser_cap.flex_parser_profile_2_supported = 1
+nv.nv_flex_parser_cap.flex_parser_profile_3_supported = 1
