@@ -65,7 +65,7 @@ public final class Exporter implements MultiCollector, DeviceReader.ReadListener
         this.timeout = timeout;
         this.log = log;
         this.verbose = verbose;
-        for (Device d : session.devices()) if (wanted.test(d)) readers.add(new DeviceReader(d, selection));
+        for (Device d : session.devices()) if (wanted.test(d)) serve(new DeviceReader(d, selection));
         registry.register(this);
     }
 
@@ -129,6 +129,12 @@ public final class Exporter implements MultiCollector, DeviceReader.ReadListener
         if (!r.isGone()) log.println("fwsh serve: " + r + ": read failed: " + t.getMessage());
     }
 
+    /** Its error count shows from the start (at 0), so that rate() and increase() see the first error. */
+    private void serve(DeviceReader r) {
+        errors.labelValues(labels(r));
+        readers.add(r);
+    }
+
     /** A removed device: its series go, the session lets it go so that a rescan can attach it when it is back. */
     private void drop(DeviceReader r, Throwable why) {
         if (!dropped.add(r)) return;
@@ -148,7 +154,7 @@ public final class Exporter implements MultiCollector, DeviceReader.ReadListener
                 }
                 try {
                     DeviceReader r = new DeviceReader(d, selection);
-                    readers.add(r);
+                    serve(r);
                     log.println("fwsh serve: " + r + " found; serving its series");
                 } catch (RuntimeException e) {
                     session.detach(d);
