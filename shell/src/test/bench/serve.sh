@@ -45,22 +45,23 @@ heap() {
   jcmd "$pid" GC.run >/dev/null
   jcmd "$pid" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -n 1
 }
-end=$(( $(date +%s) + minutes * 60 ))
-next=0
+start=$(date +%s)
+end=$((start + minutes * 60))
+next=$start
 i=0
-while [ "$(date +%s)" -lt "$end" ]; do
+while :; do
+  now=$(date +%s)
+  [ "$now" -lt "$end" ] || break
   curl -sf -o /dev/null "$url" || { echo "scrape failed" >&2; exit 1; }
-  if [ "$(date +%s)" -ge "$next" ]; then
-    h=$(heap)
-    echo "$i s: heap after GC ${h} KB" | tee -a "$tmp/heap"
-    next=$(( $(date +%s) + 30 ))
-  fi
   i=$((i + 1))
-  sleep 1
+  if [ "$now" -ge "$next" ]; then
+    echo "$((now - start)) s, $i scrapes: heap after GC $(heap) KB" | tee -a "$tmp/heap"
+    next=$((next + 30))
+  fi
+  sleep "$(awk -v s="$start" -v i="$i" -v n="$(date +%s.%N)" 'BEGIN { d = s + i - n; print d > 0 ? d : 0 }')"
 done
-h=$(heap)
-echo "$i s: heap after GC ${h} KB" | tee -a "$tmp/heap"
-awk '{ v = $6; if (NR == 1) first = v; last = v; if (v > max) max = v }
+echo "$(( $(date +%s) - start)) s, $i scrapes: heap after GC $(heap) KB" | tee -a "$tmp/heap"
+awk '{ v = $8; if (NR == 1) first = v; last = v; if (v > max) max = v }
   END { printf "heap after GC over %d samples: first %d KB, last %d KB, largest %d KB\n", NR, first, last, max }' "$tmp/heap"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill -TERM "$pid"

@@ -39,6 +39,8 @@ final class DeviceReader {
     private final String fw;
     private final String psid;
     private final List<Part> parts = new ArrayList<>();
+    /** Every counter the device has, selected or not (to tell a mistyped --include/--exclude pattern). */
+    private final java.util.Set<String> available = new java.util.LinkedHashSet<>();
     private final Object lock = new Object();
     private CompletableFuture<Reading> inFlight;
     private volatile boolean gone;
@@ -71,6 +73,7 @@ final class DeviceReader {
 
     private void add(CompositeSource all, CounterSource s, int port, Selection selection) {
         List<CounterDef> wanted = new ArrayList<>();
+        for (CounterDef d : s.counters()) available.add(d.name());
         for (CounterDef d : MetricName.exported(s.counters()))
             if (selection.wants(d) && (port == 1 || Scope.of(d) == Scope.PORT)) wanted.add(d);
         if (wanted.isEmpty()) return;
@@ -105,11 +108,9 @@ final class DeviceReader {
         return new int[]{port, dev};
     }
 
-    /** The counter names this device reads, for checking --include patterns. */
-    List<String> names() {
-        List<String> out = new ArrayList<>();
-        for (Part p : parts) for (CounterDef d : p.selection().defs()) out.add(d.name());
-        return out;
+    /** The names of every counter the device has, for checking --include and --exclude patterns. */
+    java.util.Set<String> available() {
+        return available;
     }
 
     boolean isGone() {

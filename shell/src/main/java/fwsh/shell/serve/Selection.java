@@ -54,14 +54,16 @@ final class Selection {
         return groups.contains(g) && !Groups.perLane(d);
     }
 
-    /** The name patterns that match none of {@code names}: a typo, unless those counters exist on other devices. */
-    List<String> unmatched(Collection<String> names) {
-        List<String> out = new ArrayList<>();
+    /** A name pattern that matches no counter of the devices ({@code names}) is a typo: a usage error naming it. */
+    void checkMatches(Collection<String> names) {
         for (String p : namePatterns) {
             Pattern re = Pattern.compile(p.replace("*", ".*").replace("?", "."));
-            if (names.stream().noneMatch(n -> re.matcher(n).matches())) out.add(p);
+            if (names.stream().noneMatch(n -> re.matcher(n).matches())) {
+                String hint = UsageErrors.didYouMean(p, Groups.all());
+                if (hint.isEmpty()) hint = UsageErrors.didYouMean(p, names);
+                throw new UsageException("'" + p + "' matches no counter group and no counter of the devices served" + hint);
+            }
         }
-        return out;
     }
 
     private static boolean matches(List<Pattern> patterns, String name) {

@@ -141,9 +141,8 @@ public final class ServeCommand implements Callable<Integer> {
         });
         try (Exporter exporter = new Exporter(session, selection, wanted, timeout, io.err(), verbose)) {
             Set<String> names = new LinkedHashSet<>();
-            exporter.readers().forEach(r -> names.addAll(r.names()));
-            List<String> unmatched = selection.unmatched(names);
-            if (!unmatched.isEmpty()) io.err().println("fwsh serve: warning: no counter matches " + String.join(", ", unmatched));
+            exporter.readers().forEach(r -> names.addAll(r.available()));
+            selection.checkMatches(names);
             try {
                 exporter.start(listen, rescan);
             } catch (IOException e) {
@@ -155,13 +154,15 @@ public final class ServeCommand implements Callable<Integer> {
                 int[] n = r.seriesCount();
                 io.err().println("fwsh serve: " + r + ": " + n[0] + " series per port, " + n[1] + " for the device");
             }
-            stop.await();
+            try {
+                stop.await();
+            } finally {
+                io.err().println("fwsh serve: stopped");
+            }
             return status.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.INTERRUPTED;
-        } finally {
-            io.err().println("fwsh serve: stopped");
         }
     }
 
