@@ -121,7 +121,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** Whether {@code selector} names this device: its name, node path, PCI address (full or without domain), netdev or RDMA name. */
-    public static boolean matches(DeviceInfo info, String selector) {
+    private static boolean matches(DeviceInfo info, String selector) {
         String s = selector;
         return s.equals(info.name()) || s.equals(info.node()) || s.equals(info.pci())
                 || (info.pci() != null && info.pci().endsWith(":" + s) && s.length() == 7)
