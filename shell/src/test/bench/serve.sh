@@ -58,7 +58,7 @@ while :; do
     echo "$((now - start)) s, $i scrapes: heap after GC $(heap) KB" | tee -a "$tmp/heap"
     next=$((next + 30))
   fi
-  sleep "$(awk -v s="$start" -v i="$i" -v n="$(date +%s.%N)" 'BEGIN { d = s + i - n; print d > 0 ? d : 0 }')"
+  sleep "$(awk -v s="$start" -v i="$i" -v n="$(date +%s.%N)" 'BEGIN { d = s + i - n; print (d > 0 ? d : 0) }')"
 done
 echo "$(( $(date +%s) - start)) s, $i scrapes: heap after GC $(heap) KB" | tee -a "$tmp/heap"
 awk '{ v = $8; if (NR == 1) first = v; last = v; if (v > max) max = v }
