@@ -47,7 +47,7 @@ public final class Main {
     static {
         SUBCOMMANDS.put("test", (io, base) -> new TestCommand(io));
         SUBCOMMANDS.put("pack", (io, base) -> new PackCommand(io));
-        SUBCOMMANDS.put("serve", ServeCommand::new);
+        SUBCOMMANDS.put("serve", (io, base) -> new ServeCommand(io, base, ErrorReport::oneLine, ErrorReport::stackTrace));
         // picocli's factory looks for groovy.lang.Closure (closures in annotations, which fwsh does not use);
         // loading it starts Groovy's runtime, hundreds of milliseconds that --version and --help need not pay.
         System.setProperty("picocli.disable.closures", "true");
