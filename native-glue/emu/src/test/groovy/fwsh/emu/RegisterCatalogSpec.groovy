@@ -39,11 +39,12 @@ class RegisterCatalogSpec extends Specification {
         text(v.get('dev_branch_tag')) == 'rel-' + profile.str('fw.version').replace('.', '_')
     }
 
-    def "PMTU, MTMP and MTCAP decoded through their catalog layouts carry the profile's values"() {
+    def "PMTU, MTMP, MTCAP and MPEIN decoded through their catalog layouts carry the profile's values"() {
         when:
         def pmtu = decode('PMTU', read(dev, 0x5003, 0x10, [[0, 23, 16]: 1L]))
         def mtmp = decode('MTMP', read(dev, 0x900a, 0x20))
         def mtcap = decode('MTCAP', read(dev, 0x9009, 0x10))
+        def mpein = decode('MPEIN', read(dev, 0x9050, 0x30))
 
         then:
         pmtu.getLong('max_mtu') == profile.num('port.maxMtu')
@@ -51,6 +52,9 @@ class RegisterCatalogSpec extends Specification {
         mtmp.getLong('temp_threshold_hi') == Math.round(profile.dbl('thermal.thresholdHi', 105) * 8)
         text(mtmp.get('sensor_name')) == 'ASIC'
         mtcap.getLong('sensor_count') == 1
+        mpein.getLong('link_speed_active') == profile.num('pcie.speedActive', Mpein.GEN4)
+        mpein.getLong('num_of_pfs') == profile.num('pcie.numPfs', 1)
+        mpein.getLong('bdf0') == Mpein.bdf(dev.hca.pci)
     }
 
     def "#register advertises exactly the registers of its block that the emulator answers"() {
