@@ -124,7 +124,7 @@ public final class Session implements AutoCloseable {
      * and re-inserted ({@code faults().reinsert()}); a recording never comes back. Returns the devices attached.
      */
     public synchronized List<Device> rediscover() {
-        if (closed) return List.of();
+        if (closed.get()) return List.of();
         List<Device> added = new ArrayList<>();
         for (Channel c : DeviceSources.appeared(this, options)) added.add(attach(c));
         return added;
