@@ -3,9 +3,13 @@ package fwsh.emu;
 import fwsh.channel.Mailbox;
 import fwsh.channel.Opcode;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -42,25 +46,30 @@ final class Firmware {
         add(Opcode.ACCESS_REG, "ACCESS_REG", this::accessReg);
         add(Opcode.ACCESS_REGISTER_USER, "ACCESS_REGISTER_USER", this::accessReg);
 
+        // The one table of register models; MCAM/PCAM advertise exactly what it holds.
         Ports p = new Ports(hca);
-        for (Register r : new Register[]{
+        List<Register> models = new ArrayList<>(List.of(
                 new Mgir(hca), p.paos, p.pmtu, p.ptys, p.pmlp, new Ppcnt(hca), hca.thermal.mtmp(), hca.thermal.mtcap(),
-                new Mcia(hca), new Pddr(hca), new Pphcr(hca), new Mpein(hca), new Mpcnt(hca), new Mcam(), new Pcam(),
+                new Mcia(hca), new Pddr(hca), new Pphcr(hca), new Mpein(hca), new Mpcnt(hca),
                 hca.tracer.cap, hca.tracer.conf, hca.tracer.stdb, hca.tracer.ctrl, new CoreDump(hca),
-                hca.resourceDump,
-        }) {
-            registers.put(r.id, r);
+                hca.resourceDump));
+        models.addAll(Nv.registers(hca));
+        List<Integer> ids = models.stream().map(r -> r.id).toList();
+        models.add(new CapRegister("MCAM", "mng_access_reg_cap_mask", ids));
+        models.add(new CapRegister("PCAM", "port_access_reg_cap_mask", ids));
+        for (Register r : models) {
+            if (registers.put(r.id, r) != null) throw new IllegalStateException("two emulator models for register " + r.name);
         }
-        for (Register r : Nv.registers(hca)) registers.put(r.id, r);
+    }
+
+    /** Ids of the registers the emulated firmware answers. */
+    Set<Integer> registerIds() {
+        return Collections.unmodifiableSet(registers.keySet());
     }
 
     private void add(int opcode, String name, Consumer<Cmd> c) {
         commands.put(opcode, c);
         names.put(opcode, name);
-    }
-
-    boolean models(int registerId) {
-        return registers.containsKey(registerId);
     }
 
     byte[] execute(EmulatedDevice handle, byte[] in, int outLen) {

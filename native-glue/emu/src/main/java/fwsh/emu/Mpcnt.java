@@ -10,22 +10,46 @@ import java.util.Map;
  * counts milliseconds since the device started and is not cleared; {@code clr} zeroes the rest.
  */
 final class Mpcnt extends Register {
-    static final int ID = 0x9051;
-    static final int COUNTER_SET = 0x08;
     static final int PCIE_PERFORMANCE = 0;
 
     private final Hca hca;
     private final Map<Integer, long[]> baselines = new HashMap<>();
+    private final HostIndex host;
+    private final RegField grp, clr, lifeTime, rxErrors, txErrors, eieos, ts, crcDllp, crcTlp;
 
     Mpcnt(Hca hca) {
-        super(ID, "MPCNT", 0x100);
-        this.hca = hca;
+        this(hca, RegLayout.of("MPCNT"));
     }
 
-    /** Only the host's own PCIe node exists here: depth, pcie_index and node 0. */
-    static void checkHostIndex(RegIo io, String register) {
-        if (io.in(0x00, 29, 8) != 0) {
-            throw FirmwareError.badParam(register + ".bad_pcie_node", "depth/pcie_index/node must be 0 from the host");
+    private Mpcnt(Hca hca, RegLayout l) {
+        super(l);
+        this.hca = hca;
+        host = new HostIndex(l);
+        grp = l.field("grp");
+        clr = l.field("clr");
+        lifeTime = l.field("counter_set.life_time_counter");   // the counter set's first field
+        rxErrors = l.field("counter_set.rx_errors");
+        txErrors = l.field("counter_set.tx_errors");
+        eieos = l.field("counter_set.l0_to_recovery_eieos");
+        ts = l.field("counter_set.l0_to_recovery_ts");
+        crcDllp = l.field("counter_set.crc_error_dllp");
+        crcTlp = l.field("counter_set.crc_error_tlp");
+    }
+
+    /** Only the host's own PCIe node exists here: depth, pcie_index and node 0 (MPCNT and MPEIN share the fields). */
+    static final class HostIndex {
+        private final RegField depth, pcieIndex, node;
+
+        HostIndex(RegLayout l) {
+            depth = l.field("depth");
+            pcieIndex = l.field("pcie_index");
+            node = l.field("node");
+        }
+
+        void check(RegIo io, String register) {
+            if (io.in(depth) != 0 || io.in(pcieIndex) != 0 || io.in(node) != 0) {
+                throw FirmwareError.badParam(register + ".bad_pcie_node", "depth/pcie_index/node must be 0 from the host");
+            }
         }
     }
 
@@ -40,27 +64,27 @@ final class Mpcnt extends Register {
     }
 
     private void access(RegIo io) {
-        checkHostIndex(io, name);
-        int grp = io.inInt(0x00, 5, 0);
-        if (grp != PCIE_PERFORMANCE) {
-            throw FirmwareError.badParam("MPCNT.unsupported_group", "counter group " + grp + " is not modelled (0, PCIe performance, is)");
+        host.check(io, name);
+        int g = io.inInt(grp);
+        if (g != PCIE_PERFORMANCE) {
+            throw FirmwareError.badParam("MPCNT.unsupported_group", "counter group " + g + " is not modelled (0, PCIe performance, is)");
         }
-        boolean clr = io.in(0x04, 31, 31) != 0;
+        boolean clear = io.in(clr) != 0;
         long[] now = raw();
         long[] v = new long[now.length];
         synchronized (baselines) {
-            long[] base = baselines.getOrDefault(grp, new long[now.length]);
+            long[] base = baselines.getOrDefault(g, new long[now.length]);
             for (int i = 0; i < now.length; i++) v[i] = now[i] - base[i];
-            if (clr) baselines.put(grp, now);
+            if (clear) baselines.put(g, now);
         }
-        io.zero(COUNTER_SET, 0xf8);
-        io.u64(COUNTER_SET, (hca.clock.nanos() - hca.startNanos) / 1_000_000);
-        io.u32(COUNTER_SET + 0x08, v[0] + v[1]);          // rx_errors
-        io.u32(COUNTER_SET + 0x0c, v[2] + v[3]);          // tx_errors
-        io.u32(COUNTER_SET + 0x10, v[2]);                 // l0_to_recovery_eieos
-        io.u32(COUNTER_SET + 0x14, v[3]);                 // l0_to_recovery_ts
-        io.u32(COUNTER_SET + 0x20, v[1]);                 // crc_error_dllp
-        io.u32(COUNTER_SET + 0x24, v[0]);                 // crc_error_tlp
+        io.zero(lifeTime.byteOffset(), 0xf8);
+        io.set(lifeTime, (hca.clock.nanos() - hca.startNanos) / 1_000_000);
+        io.set(rxErrors, v[0] + v[1]);
+        io.set(txErrors, v[2] + v[3]);
+        io.set(eieos, v[2]);
+        io.set(ts, v[3]);
+        io.set(crcDllp, v[1]);
+        io.set(crcTlp, v[0]);
     }
 
     /** Never-cleared event totals: TLP CRC, DLLP CRC, EIEOS, TS. */

@@ -6,36 +6,55 @@ package fwsh.emu;
  * {@code pcie.widthActive} or {@code pcie.speedActive} below what is enabled models a degraded link.
  */
 final class Mpein extends Register {
-    static final int ID = 0x9050;
     static final long GEN4 = 0x10;
     static final long GEN1_TO_GEN4 = 0x17;
     static final int X16 = 4;
 
     private final Hca hca;
+    private final Mpcnt.HostIndex host;
+    private final RegField widthEnabled, speedEnabled, widthActive, speedActive, numPfs, numVfs, bdf0;
+    private final RegField maxReadRequest, maxPayload, pwrStatus, peerMaxSpeed, power;
 
     Mpein(Hca hca) {
-        super(ID, "MPEIN", 0x30);
+        this(hca, RegLayout.of("MPEIN"));
+    }
+
+    private Mpein(Hca hca, RegLayout l) {
+        super(l);
         this.hca = hca;
+        host = new Mpcnt.HostIndex(l);
+        widthEnabled = l.field("link_width_enabled");
+        speedEnabled = l.field("link_speed_enabled");
+        widthActive = l.field("link_width_active");
+        speedActive = l.field("link_speed_active");
+        numPfs = l.field("num_of_pfs");
+        numVfs = l.field("num_of_vfs");
+        bdf0 = l.field("bdf0");
+        maxReadRequest = l.field("max_read_request_size");
+        maxPayload = l.field("max_payload_size");
+        pwrStatus = l.field("pwr_status");
+        peerMaxSpeed = l.field("link_peer_max_speed");
+        power = l.field("pci_power");
     }
 
     @Override
     void read(RegIo io) {
-        Mpcnt.checkHostIndex(io, name);
+        host.check(io, name);
         Profile p = hca.profile;
         long enabled = p.num("pcie.speedEnabled", GEN1_TO_GEN4);
         io.zero(0x04, 0x2c);
-        io.set(0x08, 23, 16, p.num("pcie.widthEnabled", X16));
-        io.set(0x08, 15, 0, enabled);
-        io.set(0x0c, 23, 16, p.num("pcie.widthActive", X16));
-        io.set(0x0c, 15, 0, p.num("pcie.speedActive", GEN4));
-        io.set(0x10, 31, 16, p.num("pcie.numPfs", 1));
-        io.set(0x10, 15, 0, numOfVfs());
-        io.set(0x14, 31, 16, bdf(hca.pci));
-        io.set(0x18, 31, 28, p.num("pcie.maxReadRequestSize", 2));   // 512 B
-        io.set(0x18, 27, 24, p.num("pcie.maxPayloadSize", 1));       // 256 B
-        io.set(0x18, 18, 16, 1);                                      // sufficient power
-        io.set(0x1c, 31, 16, p.num("pcie.peerMaxSpeed", enabled));
-        io.set(0x1c, 11, 0, p.num("pcie.power", 0));
+        io.set(widthEnabled, p.num("pcie.widthEnabled", X16));
+        io.set(speedEnabled, enabled);
+        io.set(widthActive, p.num("pcie.widthActive", X16));
+        io.set(speedActive, p.num("pcie.speedActive", GEN4));
+        io.set(numPfs, p.num("pcie.numPfs", 1));
+        io.set(numVfs, numOfVfs());
+        io.set(bdf0, bdf(hca.pci));
+        io.set(maxReadRequest, p.num("pcie.maxReadRequestSize", 2));   // 512 B
+        io.set(maxPayload, p.num("pcie.maxPayloadSize", 1));           // 256 B
+        io.set(pwrStatus, 1);                                           // sufficient power
+        io.set(peerMaxSpeed, p.num("pcie.peerMaxSpeed", enabled));
+        io.set(power, p.num("pcie.power", 0));
     }
 
     /** VFs the device exposes since its last reboot: NUM_OF_VFS when SRIOV_EN is on in the NV configuration in use. */

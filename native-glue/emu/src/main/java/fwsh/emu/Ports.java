@@ -20,51 +20,75 @@ final class Ports {
         return hca.port(io.inInt(0x00, 23, 16), who);
     }
 
-    /** PAOS 0x5006: admin_status 0x00[11:8] (writable with ase=1), oper_status 0x00[3:0] follows. */
+    private Port port(RegIo io, RegField localPort, String who) {
+        return hca.port(io.inInt(localPort), who);
+    }
+
+    /** PAOS 0x5006: admin_status (writable with ase=1), oper_status follows. */
     final class Paos extends Register {
+        private final RegField localPort, admin, oper, ase;
+
         Paos() {
-            super(0x5006, "PAOS", 0x10);
+            this(RegLayout.of("PAOS"));
+        }
+
+        private Paos(RegLayout l) {
+            super(l);
+            localPort = l.field("local_port");
+            admin = l.field("admin_status");
+            oper = l.field("oper_status");
+            ase = l.field("ase");
         }
 
         @Override
         void read(RegIo io) {
-            Port p = port(io, name);
-            io.set(0x00, 11, 8, p.adminStatus());
-            io.set(0x00, 3, 0, p.operStatus());
+            Port p = port(io, localPort, name);
+            io.set(admin, p.adminStatus());
+            io.set(oper, p.operStatus());
         }
 
         @Override
         void write(RegIo io) {
-            Port p = port(io, name);
-            if (io.in(0x04, 31, 31) != 0) {
-                int admin = io.inInt(0x00, 11, 8);
-                if (admin != 1 && admin != 2 && admin != 3 && admin != 6) {
-                    throw FirmwareError.badParam("PAOS.bad_admin_status", "admin_status " + admin + " cannot be set (1 up, 2 down, 3 up_once, 6 sleep)");
+            Port p = port(io, localPort, name);
+            if (io.in(ase) != 0) {
+                int a = io.inInt(admin);
+                if (a != 1 && a != 2 && a != 3 && a != 6) {
+                    throw FirmwareError.badParam("PAOS.bad_admin_status", "admin_status " + a + " cannot be set (1 up, 2 down, 3 up_once, 6 sleep)");
                 }
-                p.setAdminStatus(admin);
+                p.setAdminStatus(a);
             }
             read(io);
         }
     }
 
-    /** PMTU 0x5003: max_mtu 0x04[31:16], admin_mtu 0x08[31:16] (writable up to max), oper_mtu 0x0c[31:16]. */
+    /** PMTU 0x5003: max_mtu, admin_mtu (writable up to max), oper_mtu. */
     final class Pmtu extends Register {
+        private final RegField localPort, max, admin, oper;
+
         Pmtu() {
-            super(0x5003, "PMTU", 0x10);
+            this(RegLayout.of("PMTU"));
+        }
+
+        private Pmtu(RegLayout l) {
+            super(l);
+            localPort = l.field("local_port");
+            max = l.field("max_mtu");
+            admin = l.field("admin_mtu");
+            oper = l.field("oper_mtu");
         }
 
         @Override
         void read(RegIo io) {
-            Port p = port(io, name);
-            io.set(0x04, 31, 16, p.maxMtu);
-            io.set(0x08, 31, 16, p.adminMtu());
-            io.set(0x0c, 31, 16, p.operMtu());
+            Port p = port(io, localPort, name);
+            io.set(max, p.maxMtu);
+            io.set(admin, p.adminMtu());
+            io.set(oper, p.operMtu());
         }
 
         @Override
         void write(RegIo io) {
-            Port p = port(io, name);
-            long mtu = io.in(0x08, 31, 16);
+            Port p = port(io, localPort, name);
+            long mtu = io.in(admin);
             if (mtu < 64 || mtu > p.maxMtu) {
                 throw FirmwareError.badParam("PMTU.bad_admin_mtu", "admin_mtu " + mtu + " is outside 64.." + p.maxMtu);
             }

@@ -7,17 +7,30 @@ package fwsh.emu;
  * RS(544,514) corrects 15 (16 bins). The profile names the histogram ({@code link.fecHistogram}).
  */
 final class Pphcr extends Register {
-    static final int ID = 0x503e;
     static final int HIST_NONE = 0;
     static final int HIST_RS_544_514 = 1;
     static final int HIST_RS_528_514 = 3;
-    static final int BIN_RANGE = 0x10;
+    static final int MAX_BINS = 16;
 
     private final Hca hca;
+    private final RegField localPort, activeHistType, numOfBins;
+    private final RegField[] high = new RegField[MAX_BINS];
+    private final RegField[] low = new RegField[MAX_BINS];
 
     Pphcr(Hca hca) {
-        super(ID, "PPHCR", 0x50);
+        this(hca, RegLayout.of("PPHCR"));
+    }
+
+    private Pphcr(Hca hca, RegLayout l) {
+        super(l);
         this.hca = hca;
+        localPort = l.field("local_port");
+        activeHistType = l.field("active_hist_type");
+        numOfBins = l.field("num_of_bins");
+        for (int i = 0; i < MAX_BINS; i++) {
+            high[i] = l.field("bin_range[" + i + "].high_val");
+            low[i] = l.field("bin_range[" + i + "].low_val");
+        }
     }
 
     /** The histogram type for this device's active FEC, from the profile. */
@@ -39,15 +52,15 @@ final class Pphcr extends Register {
 
     @Override
     void read(RegIo io) {
-        hca.port(io.inInt(0x00, 23, 16), name);
+        hca.port(io.inInt(localPort), name);
         int type = histType(hca.profile);
         int bins = bins(type);
         io.zero(0x04, 0x4c);
-        io.set(0x00, 31, 28, type);
-        io.set(0x04, 23, 16, bins);
+        io.set(activeHistType, type);
+        io.set(numOfBins, bins);
         for (int i = 0; i < bins; i++) {
-            io.set(BIN_RANGE + 4 * i, 21, 16, i);
-            io.set(BIN_RANGE + 4 * i, 5, 0, i);
+            io.set(high[i], i);
+            io.set(low[i], i);
         }
     }
 }

@@ -1,5 +1,7 @@
 package fwsh.emu;
 
+import fwsh.wire.Bits;
+
 /** Register data access for one ACCESS_REG call: reads come from the request, writes go to the reply. */
 final class RegIo {
     static final int BASE = 0x10;
@@ -25,6 +27,23 @@ final class RegIo {
 
     int inInt(int off, int msb, int lsb) {
         return (int) in(off, msb, lsb);
+    }
+
+    long in(RegField f) {
+        return Bits.get(cmd.in, BASE, f.bitOffset(), f.width());
+    }
+
+    int inInt(RegField f) {
+        return (int) in(f);
+    }
+
+    void set(RegField f, long v) {
+        Bits.set(cmd.out, BASE, f.bitOffset(), f.width(), v);
+    }
+
+    /** ASCII, NUL padded to the field's size. */
+    void ascii(RegField f, String s) {
+        Prm.ascii(cmd.out, BASE + f.byteOffset(), f.bytes(), s);
     }
 
     long inU32(int off) {

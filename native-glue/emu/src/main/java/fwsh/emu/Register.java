@@ -17,6 +17,11 @@ abstract class Register {
         this.minSize = minSize;
     }
 
+    /** A model whose id, name and data size come from the catalog (the layout's size is the minimum accepted). */
+    Register(RegLayout layout) {
+        this(layout.def.id(), layout.def.name(), layout.layout().sizeBytes());
+    }
+
     abstract void read(RegIo io);
 
     void write(RegIo io) {

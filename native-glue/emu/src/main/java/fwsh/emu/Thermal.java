@@ -7,8 +7,6 @@ package fwsh.emu;
  * Sensors: 0 = ASIC, 64+N = module N (one per port).
  */
 final class Thermal {
-    static final int MTMP_ID = 0x900a;
-    static final int MTCAP_ID = 0x9009;
 
     private final Profile profile;
     private final long seed;
@@ -56,54 +54,72 @@ final class Thermal {
     }
 
     Register mtmp() {
-        return new Register(MTMP_ID, "MTMP", 0x20) {
-            @Override
-            void read(RegIo io) {
-                int sensor = io.inInt(0x00, 11, 0);
-                int s = slot(sensor);
-                long now = eighths(sensor, clock.nanos());
-                long max;
-                boolean enabled;
-                int t;
-                synchronized (Thermal.this) {
-                    if (mte[s]) maxSeen[s] = Math.max(maxSeen[s], now);
-                    max = maxSeen[s] == Long.MIN_VALUE ? now : maxSeen[s];
-                    enabled = mte[s];
-                    t = tee[s];
-                }
-                io.zero(0x04, 0x1c);
-                io.set(0x04, 15, 0, now & 0xffff);
-                io.set(0x08, 31, 31, enabled ? 1 : 0);
-                io.set(0x08, 15, 0, max & 0xffff);
-                io.set(0x0c, 31, 30, t);
-                io.set(0x0c, 15, 0, Math.round(profile.dbl("thermal.thresholdHi", 105) * 8));
-                io.set(0x10, 15, 0, Math.round(profile.dbl("thermal.thresholdLo", 100) * 8));
-                String name = sensor == 0 ? "ASIC" : "MODULE" + (sensor - 64);
-                byte[] n = new byte[8];
-                Prm.ascii(n, 0, 8, name);
-                io.bytes(0x18, n, 0, 8);
-            }
+        return new Mtmp(RegLayout.of("MTMP"));
+    }
 
-            @Override
-            void write(RegIo io) {
-                int sensor = io.inInt(0x00, 11, 0);
-                int s = slot(sensor);
-                synchronized (Thermal.this) {
-                    mte[s] = io.in(0x08, 31, 31) != 0;
-                    if (io.in(0x08, 30, 30) != 0) maxSeen[s] = Long.MIN_VALUE;
-                    tee[s] = io.inInt(0x0c, 31, 30);
-                }
-                read(io);
+    /** MTMP 0x900a (layout mtmp_reg): one sensor's temperature, its maximum and thresholds. */
+    private final class Mtmp extends Register {
+        private final RegField sensorIndex, temperature, mte, mtr, maxTemperature, tee, thresholdHi, thresholdLo, sensorName;
+
+        Mtmp(RegLayout l) {
+            super(l);
+            sensorIndex = l.field("sensor_index");
+            temperature = l.field("temperature");
+            mte = l.field("mte");
+            mtr = l.field("mtr");
+            maxTemperature = l.field("max_temperature");
+            tee = l.field("tee");
+            thresholdHi = l.field("temp_threshold_hi");
+            thresholdLo = l.field("temp_threshold_lo");
+            sensorName = l.field("sensor_name");
+        }
+
+        @Override
+        void read(RegIo io) {
+            int sensor = io.inInt(sensorIndex);
+            int s = slot(sensor);
+            long now = eighths(sensor, clock.nanos());
+            long max;
+            boolean enabled;
+            int t;
+            synchronized (Thermal.this) {
+                if (Thermal.this.mte[s]) maxSeen[s] = Math.max(maxSeen[s], now);
+                max = maxSeen[s] == Long.MIN_VALUE ? now : maxSeen[s];
+                enabled = Thermal.this.mte[s];
+                t = Thermal.this.tee[s];
             }
-        };
+            io.zero(0x04, 0x1c);
+            io.set(temperature, now & 0xffff);
+            io.set(mte, enabled ? 1 : 0);
+            io.set(maxTemperature, max & 0xffff);
+            io.set(tee, t);
+            io.set(thresholdHi, Math.round(profile.dbl("thermal.thresholdHi", 105) * 8));
+            io.set(thresholdLo, Math.round(profile.dbl("thermal.thresholdLo", 100) * 8));
+            io.ascii(sensorName, sensor == 0 ? "ASIC" : "MODULE" + (sensor - 64));
+        }
+
+        @Override
+        void write(RegIo io) {
+            int sensor = io.inInt(sensorIndex);
+            int s = slot(sensor);
+            synchronized (Thermal.this) {
+                Thermal.this.mte[s] = io.in(mte) != 0;
+                if (io.in(mtr) != 0) maxSeen[s] = Long.MIN_VALUE;
+                Thermal.this.tee[s] = io.inInt(tee);
+            }
+            read(io);
+        }
     }
 
     Register mtcap() {
-        return new Register(MTCAP_ID, "MTCAP", 0x10) {
+        RegLayout l = RegLayout.of("MTCAP");
+        RegField count = l.field("sensor_count");
+        RegField map = l.field("sensor_map");
+        return new Register(l) {
             @Override
             void read(RegIo io) {
-                io.set(0x00, 6, 0, 1);
-                io.u64(0x08, 1);
+                io.set(count, 1);
+                io.set(map, 1);
             }
         };
     }
