@@ -234,7 +234,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
         m.put("netdevs", i.netdevs());
         m.put("rdma", i.rdmaDevs());
         if (i.profile() != null) m.put("profile", i.profile());
-        m.put("source", source.toString());
+        m.putAll(source.toMap());
         m.putAll(firmwareIdentity());
         return m;
     }
