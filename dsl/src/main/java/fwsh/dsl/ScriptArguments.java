@@ -13,7 +13,7 @@ import java.util.Map;
  * A script's command line, parsed by Groovy's CliBuilder (picocli): the script declares its options in a
  * closure ({@code _(longOpt: 'port', args: 1, type: Integer, defaultValue: '1', 'local port')}), and every
  * script gets the same {@code --help} (its header, then the options) and the same answer to a bad argument:
- * one line on stderr naming it, "try --help", and exit status 2. Both end the script through {@link ScriptExit},
+ * one line naming it and "try --help" (the shell prints it on stderr), and exit status 2. Both end the script through {@link ScriptExit},
  * so a batch run exits with that status and a pack spec sees it as {@code exitCode}.
  */
 public final class ScriptArguments {
@@ -34,6 +34,7 @@ public final class ScriptArguments {
         cli.setName(name);
         cli.setWriter(w);
         cli.setErrorWriter(w);
+        cli.setStopAtNonOption(false); // options may follow positional words: FILE --json
         cli.invokeMethod("h", new Object[]{new java.util.HashMap<>(Map.of("longOpt", "help")), "print what the script does and its options"});
         if (declare != null) {
             declare.setDelegate(cli);
@@ -59,16 +60,15 @@ public final class ScriptArguments {
         return o;
     }
 
-    /** Prints "NAME: what; try --help" on stderr and ends the script with status 2. */
+    /** Ends the script with status 2 and the line "NAME: what; try NAME --help", which the shell prints on stderr. */
     static ScriptExit usage(String name, String what) {
-        System.err.println(name + ": " + what + "; try " + name + " --help");
-        System.err.flush();
-        return new ScriptExit(EXIT_USAGE);
+        return new ScriptExit(EXIT_USAGE, name + ": " + what + "; try " + name + " --help");
     }
 
     /** picocli's message without its "error: " prefix and the usage text after it. */
     private static String firstLine(String text) {
         String line = text.strip().lines().findFirst().orElse("bad arguments");
-        return line.startsWith("error: ") ? line.substring("error: ".length()) : line;
+        if (line.startsWith("error: ")) line = line.substring("error: ".length());
+        return line.replaceFirst("^Unknown options?: ", "unknown option ");
     }
 }

@@ -86,7 +86,7 @@ for (d in targets) {
         int p = pt.localPort
         try {
             def st = port(d, pt) + [label: pt.label, protocol: pt.protocol]
-            rows << ["port $p", "${pt.label}  ${st.protocol}  ${st.state}  ${st.speed}  ${st.mtu}  ${st.fec}"]
+            rows << ["port $p", "${st.state}  ${st.speed}  ${st.mtu}  ${st.fec}"]
             def m = attempt { module(d, p) }
             rows << ["module $p", m instanceof Map ? m.text : m]
             facts.ports << st + [port: p, module: m instanceof Map ? m.findAll { it.key != 'text' } : m]

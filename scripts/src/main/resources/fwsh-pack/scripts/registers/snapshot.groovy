@@ -8,7 +8,6 @@
 
 import groovy.json.JsonOutput
 import fwsh.dsl.engine.RpcRequest
-import fwsh.wire.Access
 
 def opts = parseArgs {
     _(longOpt: 'out', args: 1, argName: 'FILE', 'write the JSON to FILE (default: stdout)')
@@ -34,7 +33,7 @@ def refused = [], failed = [:], control = []
 for (name in d.reg.list()) {
     if (RpcRequest.DIAGNOSTIC_CONTROL.contains(name)) { control << name; continue }   // reading these starts dumps/traces
     def reg = d.reg[name]
-    def index = reg.layout.fields().findAll { it.access() == Access.INDEX && it.isNumeric() }.collectEntries { [it.name(), INDEX[it.name()] ?: 0] }
+    def index = reg.indexFields.collectEntries { [it, INDEX[it] ?: 0] }
     try {
         registers[name] = plain(reg.read(index).toMap())
     } catch (FirmwareStatusException e) {

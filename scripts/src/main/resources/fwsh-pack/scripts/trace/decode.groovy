@@ -3,7 +3,7 @@
 // Scope: none (no RPC is sent)
 // Example: fwsh trace/decode.groovy fw.trc --grep 'cmd_if' --json
 // Returns: the TraceSummary (damaged() and damagedRecords() say whether and how many damaged records were skipped; every intact record is decoded).
-// Exit: 0 the file is intact; 1 it is damaged or cut off mid-record (what is intact was still printed); stored in the binding variable exitCode.
+// Exit: 0 the file is intact; 1 it is damaged or cut off mid-record (what is intact was still printed; stored in the binding variable exitCode); 2 for a bad argument.
 
 import fwsh.dsl.trace.TraceFiles
 import fwsh.dsl.trace.TraceSummary
