@@ -59,6 +59,36 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     private volatile fwsh.dsl.nv.DeviceNv nv;
     private final Journal journal;
     private volatile EmulatorControl emu;
+    private volatile Source source = new Source("hardware", null);
+
+    /**
+     * Where a device's answers come from: {@code hardware}, {@code emulated} (detail: the profile) or {@code replay}
+     * (detail: the recording file). Prints as "emulated cx6dx" or "replay of FILE", so output that could pass for a
+     * real device says what it is.
+     */
+    public record Source(String kind, String detail) {
+        public boolean isHardware() {
+            return "hardware".equals(kind);
+        }
+
+        /** {source: kind} and, for the emulator or a replay, {profile: ...} or {recording: FILE}. */
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", kind);
+            if ("emulated".equals(kind)) m.put("profile", detail);
+            if ("replay".equals(kind)) m.put("recording", detail);
+            return m;
+        }
+
+        @Override
+        public String toString() {
+            return switch (kind) {
+                case "emulated" -> "emulated " + detail;
+                case "replay" -> "replay of " + detail;
+                default -> kind;
+            };
+        }
+    }
 
     public Device(Channel channel, java.util.function.Supplier<Catalog> catalog, ScopeGuard scopes, Journal journal,
                   java.util.function.Consumer<String> warnings, java.time.Duration rpcTimeout) {
@@ -158,6 +188,26 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
         };
     }
 
+    void setSource(Source source) {
+        this.source = source;
+    }
+
+    /** {@code dev.source}: hardware, "emulated cx6dx" or "replay of FILE" (see {@link Source}). */
+    public Source getSource() {
+        return source;
+    }
+
+    /**
+     * The device's identity for a result a person or a program keeps (a snapshot, a backup): name, PCI address,
+     * transport, firmware, PSID, and where the answers came from ({@code source}: hardware, emulated with its
+     * {@code profile}, or replay with its {@code recording}).
+     */
+    public Map<String, Object> identity() {
+        Map<String, Object> m = journalIdentity();
+        m.putAll(source.toMap());
+        return m;
+    }
+
     /** Emulator control ({@code dev.emu.reboot()}); only an emulated device has it. */
     public EmulatorControl getEmu() {
         EmulatorControl e = emu;
@@ -184,6 +234,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
         m.put("netdevs", i.netdevs());
         m.put("rdma", i.rdmaDevs());
         if (i.profile() != null) m.put("profile", i.profile());
+        m.putAll(source.toMap());
         m.putAll(firmwareIdentity());
         return m;
     }

@@ -211,6 +211,13 @@ final class DeviceSources {
         return ReplayMode.parse(text);
     }
 
+    /** Where a device's answers come from, for {@code dev.source}: the emulator, a recording, or hardware. */
+    static Device.Source source(Channel channel) {
+        if (channel instanceof fwsh.emu.EmulatedDevice ed) return new Device.Source("emulated", ed.profile().key());
+        if (channel instanceof ReplayChannel r) return new Device.Source("replay", r.recording().file().toString());
+        return new Device.Source("hardware", null);
+    }
+
     /** {@code dev.emu} for an emulated device, null for any other channel. */
     static EmulatorControl control(Channel channel) {
         if (!(channel instanceof fwsh.emu.EmulatedDevice ed)) return null;

@@ -8,6 +8,7 @@ import groovy.lang.Closure;
 import groovy.lang.Script;
 
 import java.util.List;
+import java.util.Map;
 
 /** The base class of every fwsh script: what a user can call without a receiver. */
 public abstract class FwshScript extends Script {
@@ -26,6 +27,39 @@ public abstract class FwshScript extends Script {
             }
         }
         return sb.toString();
+    }
+
+    /** The binding variable the runner puts the script's name in ("link/health.groovy"). */
+    static final String NAME = "scriptName";
+
+    /**
+     * The script's arguments parsed by CliBuilder: {@code def opts = parseArgs { _(longOpt: 'port', args: 1, type: Integer,
+     * defaultValue: '1', 'local port') }}. {@code --help} prints the header and the options; a bad argument prints one
+     * line and exits 2 (see {@link ScriptArguments}).
+     */
+    public groovy.cli.picocli.OptionAccessor parseArgs(Map<String, ?> settings, Closure<?> options) {
+        return ScriptArguments.parse(this, scriptName(), args(), settings, options);
+    }
+
+    public groovy.cli.picocli.OptionAccessor parseArgs(Closure<?> options) {
+        return parseArgs(Map.of(), options);
+    }
+
+    /** A bad argument found after parsing: one line naming it, "try --help", exit status 2. */
+    public void usageError(String what) {
+        throw ScriptArguments.usage(scriptName(), what);
+    }
+
+    private String scriptName() {
+        Object name = getBinding().hasVariable(NAME) ? getBinding().getVariable(NAME) : null;
+        return name == null ? "script" : name.toString();
+    }
+
+    private String[] args() {
+        Object a = getBinding().hasVariable("args") ? getBinding().getVariable("args") : null;
+        if (a instanceof String[] s) return s;
+        if (a instanceof List<?> l) return l.stream().map(String::valueOf).toArray(String[]::new);
+        return new String[0];
     }
 
     protected Session session() {

@@ -8,14 +8,26 @@ package fwsh.dsl;
  */
 public final class ScriptExit extends Error {
     private final int status;
+    private final String usage;
 
     public ScriptExit(int status) {
-        super("System.exit(" + status + ") in script code", null, false, false);
+        this(status, null);
+    }
+
+    /** @param usage the one line a bad script argument prints on stderr (see {@link ScriptArguments}), or null */
+    public ScriptExit(int status, String usage) {
+        super(usage != null ? usage : "System.exit(" + status + ") in script code", null, false, false);
         this.status = status;
+        this.usage = usage;
     }
 
     public int status() {
         return status;
+    }
+
+    /** The line to print on stderr when the script ended on a bad argument; null for System.exit. */
+    public String usage() {
+        return usage;
     }
 
     /** Called where script code said {@code System.exit(status)}. */

@@ -26,6 +26,7 @@ public final class ScriptRunner {
     public Object run(String code, String name, List<String> args) {
         session.binding().setVariable("args", args.toArray(new String[0]));
         session.binding().setVariable(FwshScript.SOURCE, code);
+        session.binding().setVariable(FwshScript.NAME, name);
         Script script = shell.parse(code, name);
         return script.run();
     }

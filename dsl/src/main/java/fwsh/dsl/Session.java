@@ -98,6 +98,7 @@ public final class Session implements AutoCloseable {
         }
         Device d = new Device(c, catalog, scopes, journal, line -> warnings.accept(line), options.rpcTimeout);
         d.setEmulatorControl(DeviceSources.control(channel));
+        d.setSource(DeviceSources.source(channel));
         d.setLiveViewSource(this::liveView);
         d.setOutputSource(this::output);
         d.setConsoleSource(this::console);

@@ -29,12 +29,13 @@ class CapsDiffSpec extends PackSpecification {
         r.result.isEmpty()
     }
 
-    def "bad arguments are one clear line"() {
+    def "bad arguments are one clear line and exit status 2"() {
         when:
-        run('device/caps-diff.groovy', '--devices', '0')
+        def r = run('device/caps-diff.groovy', '--devices', '0')
 
         then:
-        def e = thrown(FwshException)
-        e.message == "device/caps-diff.groovy: bad argument '--devices'; usage: device/caps-diff.groovy [--type CAP] [--device SEL | --devices SEL_A SEL_B]"
+        r.exitCode == 2
+        r.err.startsWith("device/caps-diff.groovy: option '--devices' at index 0 (<SEL>) requires at least 2 values")
+        r.err.endsWith("; try device/caps-diff.groovy --help\n")
     }
 }

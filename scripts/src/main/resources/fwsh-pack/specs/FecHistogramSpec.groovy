@@ -41,20 +41,29 @@ class FecHistogramSpec extends PackSpecification {
         r.result == []
     }
 
-    def "bad arguments and a missing port are one clear line"() {
+    def "a bad argument is one line naming it and --help, and exit status 2"() {
         when:
-        run('link/fec-histogram.groovy', args)
+        def r = run('link/fec-histogram.groovy', args)
+
+        then:
+        r.exitCode == 2
+        r.err == "link/fec-histogram.groovy: $text; try link/fec-histogram.groovy --help\n"
+        r.out == ''
+
+        where:
+        args                 | text
+        ['--port', '0']      | "--port 0: ports start at 1"
+        ['--over', '0']      | "--over 0: give a positive number of seconds"
+        ['--speed', '1']     | "unknown option '--speed'"
+    }
+
+    def "a missing port is one clear line"() {
+        when:
+        run('link/fec-histogram.groovy', '--port', '9')
 
         then:
         def e = thrown(FwshException)
-        e.message.startsWith(text.replace('DEV', device.name))
+        e.message.startsWith("link/fec-histogram.groovy: ${device.name} port 9 has no FEC histogram configuration (PPHCR: ACCESS_REG PPHCR read: firmware status BAD_PARAM")
         !e.message.contains('\n')
-
-        where:
-        args               | text
-        ['--port', '0']    | "link/fec-histogram.groovy: bad argument '--port'; usage: link/fec-histogram.groovy [--port N] [--over SECONDS] [--device SEL]"
-        ['--over', 'soon'] | "link/fec-histogram.groovy: bad argument '--over'; usage"
-        ['--speed', '1']   | "link/fec-histogram.groovy: bad argument '--speed'; usage"
-        ['--port', '9']    | 'link/fec-histogram.groovy: DEV port 9 has no FEC histogram configuration (PPHCR: ACCESS_REG PPHCR read: firmware status BAD_PARAM'
     }
 }

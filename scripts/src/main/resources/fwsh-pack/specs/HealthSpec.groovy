@@ -57,20 +57,30 @@ class HealthSpec extends PackSpecification {
         r.exitCode == 3
     }
 
-    def "bad arguments and a missing port are one clear line"() {
+    def "a bad argument is one line naming it and --help, and exit status 2"() {
         when:
-        run('link/health.groovy', args)
+        def r = run('link/health.groovy', args)
+
+        then:
+        r.exitCode == 2
+        r.err == "link/health.groovy: $text; try link/health.groovy --help\n"
+        r.out == ''
+
+        where:
+        args                 | text
+        ['--port']           | "Missing required parameter for option '--port' (<N>)"
+        ['--port', 'x']      | "Invalid value for option '--port': 'x' is not an int"
+        ['--port', '0']      | "--port 0: ports start at 1"
+        ['--speed']          | "unknown option '--speed'"
+    }
+
+    def "a missing port is one clear line"() {
+        when:
+        run('link/health.groovy', '--port', '9')
 
         then:
         def e = thrown(FwshException)
-        e.message.startsWith(text)
-
-        where:
-        args            | text
-        ['--port']      | "link/health.groovy: bad argument '--port' (needs a port number >= 1); usage: link/health.groovy [--port N] [--device SEL]"
-        ['--port', 'x'] | "link/health.groovy: bad argument '--port' (needs a port number >= 1)"
-        ['--speed']     | "link/health.groovy: bad argument '--speed'; usage"
-        ['--port', '9'] | 'link/health.groovy: emu'
+        e.message.startsWith("link/health.groovy: ${device.name} has no port 9")
     }
 
     def "an InfiniBand port: speed and width from ib_proto_oper and ib_link_width_oper, IB port counters, no autoneg, OK"() {

@@ -9,7 +9,7 @@ class InventorySpec extends PackSpecification {
 
         then:
         lines[0].startsWith("== ${session.devices()[0].name} ==")
-        lines[1] ==~ /  device +emu\d+  0000:[0-9a-f]{2}:00\.0/
+        lines[1] ==~ /  device +emu\d+  0000:[0-9a-f]{2}:00\.0  \(emulated cx6dx\)/
         lines.contains('  transport    emulated (mlx5ctl), profile cx6dx')
         lines.contains('  firmware     22.39.1002   PSID MT_0000000359   device id 0x101d')
         lines.any { it ==~ /  caps +log_max_qp 17  log_max_cq 24  log_max_mkey 24  num_ports 2  port_type eth  debug 1  diag counters \d+/ }
@@ -20,6 +20,9 @@ class InventorySpec extends PackSpecification {
         r.result[0].psid == 'MT_0000000359'
         r.result[0].pcie == [speed: 'Gen4', width: 'x16', capable_speed: 'Gen4', capable_width: 'x16']
         r.result[0].ports*.port == [1, 2]
+        r.result[0].ports*.label == device.ports*.label          // the ports dev.ports lists, not a guess
+        r.result[0].source == 'emulated'
+        r.result[0].profile == 'cx6dx'
     }
 
     @Requires({ PackSpecification.granted('configuration') })
@@ -44,11 +47,11 @@ class InventorySpec extends PackSpecification {
         run('device/inventory.groovy', '--device', '1').lines.findAll { it.startsWith('== ') } == ["== ${session.devices()[1].name} " + '=' * (72 - session.devices()[1].name.length())]
 
         when:
-        run('device/inventory.groovy', '--port')
+        def bad = run('device/inventory.groovy', '--port')
 
         then:
-        def e = thrown(FwshException)
-        e.message == "device/inventory.groovy: unexpected argument '--port'; usage: device/inventory.groovy [--device SEL]"
+        bad.exitCode == 2
+        bad.err == "device/inventory.groovy: unknown option '--port'; try device/inventory.groovy --help\n"
     }
 
     def "an InfiniBand device: port_type ib in the caps and the port's speed as NDR 4x (400 Gb/s)"() {

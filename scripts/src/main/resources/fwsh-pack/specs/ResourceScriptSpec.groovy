@@ -42,10 +42,10 @@ class ResourceScriptSpec extends PackSpecification {
         e.message == 'RESOURCE_DUMP FULL_QPC (0x1000) index1=0x5: device error 0x2: object 5 not found'
 
         when:
-        run('dump/resource.groovy', '--index1', '5')
+        def u = run('dump/resource.groovy', '--index1', '5')
 
         then:
-        def u = thrown(FwshException)
-        u.message.startsWith('dump/resource.groovy: --index/--num need --segment; usage: dump/resource.groovy [--segment NAME|0xID]')
+        u.exitCode == 2
+        u.err == 'dump/resource.groovy: --index/--num need --segment; try dump/resource.groovy --help\n'
     }
 }

@@ -65,7 +65,21 @@ class SnapshotSpec extends PackSpecification {
         new JsonSlurper().parseText(r.out).port == 2
     }
 
-    def "bad arguments and bad files are one clear line"() {
+    def "a bad argument is one line and exit status 2"() {
+        when:
+        def r = run(script, args)
+
+        then:
+        r.exitCode == 2
+        r.err == "$script: $text; try $script --help\n"
+
+        where:
+        script                      | args       | text
+        'registers/snapshot.groovy' | ['--out']  | "Missing required parameter for option '--out' (<FILE>)"
+        'registers/diff.groovy'     | ['a.json'] | 'needs two snapshot files'
+    }
+
+    def "bad files are one clear line"() {
         given:
         def notJson = tmp.resolve('x.json')
         notJson.toFile().text = 'hello'
@@ -79,8 +93,6 @@ class SnapshotSpec extends PackSpecification {
 
         where:
         script                      | args                       | text
-        'registers/snapshot.groovy' | ['--out']                  | "registers/snapshot.groovy: bad argument '--out'; usage: registers/snapshot.groovy [--out FILE]"
-        'registers/diff.groovy'     | ['a.json']                 | 'registers/diff.groovy: needs two snapshot files; usage: registers/diff.groovy A.json B.json'
         'registers/diff.groovy'     | ['/nonexistent', 'b.json'] | "registers/diff.groovy: no snapshot file '/nonexistent'"
         'registers/diff.groovy'     | ['NOTJSON', 'NOTJSON']     | 'registers/diff.groovy: '
     }

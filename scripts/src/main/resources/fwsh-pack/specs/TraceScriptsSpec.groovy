@@ -154,24 +154,13 @@ class TraceScriptsSpec extends PackSpecification {
         Files.size(f) > 30 * 256
     }
 
-    def "bad arguments are one line with the usage"() {
-        when:
-        run('trace/live.groovy', '--bogus')
-        then:
-        def e1 = thrown(FwshException)
-        e1.message.startsWith("trace/live.groovy: bad argument '--bogus'; usage: trace/live.groovy [--for DURATION]")
-
-        when:
-        run('trace/capture.groovy', '--for', '1s')
-        then:
-        def e2 = thrown(FwshException)
-        e2.message.startsWith('trace/capture.groovy: --out FILE is needed; usage: ')
-
-        when:
-        run('trace/decode.groovy', [])
-        then:
-        def e3 = thrown(FwshException)
-        e3.message.startsWith('trace/decode.groovy: which capture file? usage: ')
+    def "bad arguments are one line naming them and --help, exit status 2; a missing file is an error"() {
+        expect:
+        run('trace/live.groovy', '--bogus').err == "trace/live.groovy: unknown option '--bogus'; try trace/live.groovy --help\n"
+        run('trace/live.groovy', '--bogus').exitCode == 2
+        run('trace/capture.groovy', '--for', '1s').err == 'trace/capture.groovy: --out FILE is needed; try trace/capture.groovy --help\n'
+        run('trace/decode.groovy', []).err == 'trace/decode.groovy: which capture file? give FILE; try trace/decode.groovy --help\n'
+        run('trace/decode.groovy', []).exitCode == 2
 
         when:
         run('trace/decode.groovy', tmp.resolve('none.trc').toString())

@@ -50,6 +50,40 @@ class PackCompilesSpec extends Specification {
         name << scripts()
     }
 
+    /**
+     * What pack scripts may name: the DSL and what it documents as default imports (README, PACKS.md), plus the
+     * JDK and Groovy. The codec, channel internals, the emulator and replay are not a script's business.
+     */
+    static final List<String> ALLOWED = ['fwsh.dsl.', 'fwsh.counters.', 'fwsh.base.', 'fwsh.channel.Scope', 'fwsh.channel.Transport',
+                                         'java.', 'groovy.', 'org.apache.groovy.', 'org.codehaus.groovy.']
+
+    /** Every class a compiled source names (imports, declarations, constructor calls, casts, class literals). */
+    static Set<String> referencedClasses(String text, String name) {
+        def found = new TreeSet<String>()
+        def config = fwsh.dsl.FwshCompiler.configuration()
+        config.addCompilationCustomizers(new ClassNamesCollector(found))
+        new GroovyShell(PackCompilesSpec.classLoader, new Binding(), config).parse(text, name)
+        found
+    }
+
+    def "#name names only classes of the DSL and its documented imports"() {
+        when:
+        def outside = referencedClasses(source(name), name).findAll { c -> !ALLOWED.any { c.startsWith(it) } && c.contains('.') }
+
+        then:
+        outside.isEmpty()
+
+        where:
+        name << scripts()
+    }
+
+    def "the check sees a class outside the DSL, imported or named in full"() {
+        expect:
+        referencedClasses('import fwsh.wire.LinkModes\nLinkModes.names(1, 0)', 'a.groovy').contains('fwsh.wire.LinkModes')
+        referencedClasses('new fwsh.emu.Faults()', 'b.groovy').contains('fwsh.emu.Faults')
+        !referencedClasses('dev.ports', 'c.groovy').any { it.startsWith('fwsh.wire') }
+    }
+
     def "every spec extends PackSpecification, so fwsh test runs it"() {
         expect:
         files('specs', '.groovy').every { f ->

@@ -80,7 +80,11 @@ final class Batch {
 
     private int fail(Throwable t) {
         Throwable root = ErrorReport.unwrap(t);
-        if (root instanceof ScriptExit e) return e.status(); // System.exit(n) in the script: the session closes, then exit n
+        if (root instanceof ScriptExit e) { // System.exit(n) or a bad script argument: the session closes, then exit n
+            if (e.usage() != null) err.println(e.usage());
+            err.flush();
+            return e.status();
+        }
         if (root instanceof IOException && options.script != null && !Files.isReadable(options.script)) {
             err.println("error: cannot read " + options.script);
             return 1;

@@ -278,6 +278,7 @@ final class Repl {
         lastTrace = ErrorReport.stackTrace(t);
         String line;
         if (root instanceof InterruptedException) line = "interrupted";
+        else if (root instanceof ScriptExit e && e.usage() != null) line = e.usage();
         else if (root instanceof ScriptExit e) line = "exit(" + e.status() + "): System.exit ends the evaluation, not fwsh (exit or /exit leaves)";
         else if (root instanceof AbandonedException) line = root.getMessage();
         else if (root instanceof UsageException) line = "error: " + root.getMessage();

@@ -59,6 +59,13 @@ public final class Register implements Describable, ArgumentCompletable {
         return def.id();
     }
 
+    /** The numeric fields that select an instance (INDEX in the catalog): what read(...) takes, e.g. [local_port, pnat]. */
+    public List<String> getIndexFields() {
+        List<String> names = new ArrayList<>();
+        for (Field f : def.layout().fields()) if (f.access() == Access.INDEX && f.isNumeric()) names.add(f.name());
+        return names;
+    }
+
     public Layout getLayout() {
         return def.layout();
     }

@@ -29,7 +29,7 @@ final class NvBaseline {
     static Path write(Path file, DeviceAccess dev, String source, NvTable table) {
         Map<String, Object> info = dev.getInfo();
         Map<String, Object> device = new LinkedHashMap<>();
-        for (String k : List.of("name", "pci", "psid", "fw_version", "device_id", "profile")) if (info.get(k) != null) device.put(k, info.get(k));
+        for (String k : List.of("name", "pci", "psid", "fw_version", "device_id", "source", "profile", "recording")) if (info.get(k) != null) device.put(k, info.get(k));
         Map<String, Object> params = new LinkedHashMap<>();
         for (NvRow r : table) params.put(r.parameter(), NvText.show(r.next()));
         Map<String, Object> doc = new LinkedHashMap<>();

@@ -4,15 +4,21 @@
 //            [WORD ...] (only counters whose name, group or description contains a word).
 // Scope: debug-read-only (reads only).
 // Example: fwsh counters/rates.groovy --over 5s --top 10
-import fwsh.dsl.counters.ScriptArgs
+// Exit: 0; 2 for a bad argument; 1 an error.
+import fwsh.dsl.counters.Options
 
-def a = ScriptArgs.parse(args, 'counters/rates.groovy', ['port', 'over', 'top'], [])
-int port = a.integer('port', 1)
-int n = a.integer('top', 20)
-def over = a.duration('over', Duration.ofSeconds(1))
-def names = a.positional ? a.positional.collectMany { dev.counters.list(it, port: port).names }.unique() : null
-if (a.positional && !names) {
-    println "no counter matches ${a.positional.join(', ')} on ${dev.name} port $port"
+def a = parseArgs(positional: true) {
+    _(longOpt: 'port', args: 1, type: Integer, defaultValue: '1', argName: 'N', 'local port (default 1)')
+    _(longOpt: 'over', args: 1, argName: 'DURATION', convert: { Options.parseDuration(it, '--over') }, 'interval between the snapshots (default 1s)')
+    _(longOpt: 'top', args: 1, type: Integer, defaultValue: '20', argName: 'N', 'how many counters (default 20)')
+}
+int port = a.port
+int n = a.top
+def over = a.over ?: Duration.ofSeconds(1)
+def words = a.arguments()
+def names = words ? words.collectMany { dev.counters.list(it, port: port).names }.unique() : null
+if (words && !names) {
+    println "no counter matches ${words.join(', ')} on ${dev.name} port $port"
     return []
 }
 def delta = dev.counters.interval([port: port, over: over], names, 'rates')

@@ -6,14 +6,22 @@
 //            [--out FILE.csv|FILE.jsonl] [--ring N] (samples kept in memory) [--nice N] (e.g. -10, best effort).
 // Scope: debug-read-only (reads only).
 // Example: fwsh counters/sample.groovy --every 1ms --for 5s --out rx.csv rx_bytes_phy rx_packets_phy
-import fwsh.dsl.counters.ScriptArgs
+// Exit: 0; 2 for a bad argument; 1 an error.
+import fwsh.dsl.counters.Options
 
-def a = ScriptArgs.parse(args, 'counters/sample.groovy', ['port', 'every', 'for', 'out', 'ring', 'nice'], [])
-def names = a.positional ?: ['rx_packets_phy', 'tx_packets_phy', 'rx_bytes_phy', 'tx_bytes_phy']
-def opts = [port: a.integer('port', 1), every: a.duration('every', Duration.ofMillis(1)), for: a.duration('for', Duration.ofSeconds(5))]
-if (a.has('out')) opts.to = a.string('out', null)
-if (a.has('ring')) opts.ring = a.integer('ring', 0)
-if (a.has('nice')) opts.nice = a.integer('nice', 0)
+def a = parseArgs(positional: true) {
+    _(longOpt: 'port', args: 1, type: Integer, defaultValue: '1', argName: 'N', 'local port (default 1)')
+    _(longOpt: 'every', args: 1, argName: 'DURATION', convert: { Options.parseDuration(it, '--every') }, 'sampling period (default 1ms)')
+    _(longOpt: 'for', args: 1, argName: 'DURATION', convert: { Options.parseDuration(it, '--for') }, 'how long (default 5s)')
+    _(longOpt: 'out', args: 1, argName: 'FILE', 'stream to FILE.csv or FILE.jsonl')
+    _(longOpt: 'ring', args: 1, type: Integer, argName: 'N', 'samples kept in memory')
+    _(longOpt: 'nice', args: 1, type: Integer, argName: 'N', 'sampler thread niceness (best effort)')
+}
+def names = a.arguments() ?: ['rx_packets_phy', 'tx_packets_phy', 'rx_bytes_phy', 'tx_bytes_phy']
+def opts = [port: a.port, every: a.every ?: Duration.ofMillis(1), for: a.for ?: Duration.ofSeconds(5)]
+if (a.out) opts.to = a.out
+if (a.ring != null && a.ring != false) opts.ring = a.ring
+if (a.nice != null && a.nice != false) opts.nice = a.nice
 def series = dev.counters.sample(opts, names)
 def st = series.stats()
 def U = fwsh.counters.Units

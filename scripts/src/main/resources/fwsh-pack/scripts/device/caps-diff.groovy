@@ -3,19 +3,17 @@
 // Scope: debug-read-only
 // Example: fwsh device/caps-diff.groovy --type debug ; fwsh device/caps-diff.groovy --devices 0 1
 // Returns: a map field -> [a, b] of the differing fields.
+// Exit: 0; 2 for a bad argument; 1 an error (e.g. an unknown capability type).
 
-def usage = 'usage: device/caps-diff.groovy [--type CAP] [--device SEL | --devices SEL_A SEL_B]'
-def argv = (args ?: new String[0]) as List
-def type = 'general'
-def selected = null
-def pair = null
-for (int i = 0; i < argv.size(); i++) {
-    if (argv[i] == '--type' && i + 1 < argv.size()) type = argv[++i]
-    else if (argv[i] == '--device' && i + 1 < argv.size()) selected = argv[++i]
-    else if (argv[i] == '--devices' && i + 2 < argv.size()) pair = [argv[++i], argv[++i]]
-    else throw new FwshException("device/caps-diff.groovy: bad argument '${argv[i]}'; $usage")
+def opts = parseArgs {
+    _(longOpt: 'type', args: 1, defaultValue: 'general', argName: 'CAP', 'capability type (default general)')
+    _(longOpt: 'device', args: 1, argName: 'SEL', 'device index, name or PCI address (default: dev)')
+    _(longOpt: 'devices', args: 2, argName: 'SEL', 'two devices to compare')
 }
-if (selected != null && pair != null) throw new FwshException("device/caps-diff.groovy: give --device or --devices, not both; $usage")
+def type = opts.type
+def selected = opts.device ?: null
+def pair = opts.devicess ?: null
+if (selected != null && pair != null) usageError('give --device or --devices, not both')
 def sel = { s -> s ==~ /\d+/ ? device(s as int) : device(s) }
 
 def flatten

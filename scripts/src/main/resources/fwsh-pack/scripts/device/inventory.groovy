@@ -3,18 +3,13 @@
 // Arguments: [--device SEL] (default: every device in the session)
 // Scope: debug-read-only
 // Example: fwsh device/inventory.groovy --device 0000:3b:00.0
-// Returns: a list with one map per device (the same facts as the table).
+// Returns: a list with one map per device (the same facts as the table; source: hardware, emulated or replay).
+// Exit: 0; 2 for a bad argument; 1 an error.
 
-import fwsh.wire.IbLinkModes
-import fwsh.wire.LinkModes
-
-def usage = 'usage: device/inventory.groovy [--device SEL]'
-def argv = (args ?: new String[0]) as List
-def selected = null
-for (int i = 0; i < argv.size(); i++) {
-    if (argv[i] == '--device' && i + 1 < argv.size()) selected = argv[++i]
-    else throw new FwshException("device/inventory.groovy: unexpected argument '${argv[i]}'; $usage")
+def opts = parseArgs {
+    _(longOpt: 'device', args: 1, argName: 'SEL', 'device index, name or PCI address (default: every device)')
 }
+def selected = opts.device ?: null
 
 def celsius = { long raw -> ((short) raw) * 0.125d }           // MTMP: signed, 1/8 degree units
 def c = { double v -> String.format('%.1f C', v) }
@@ -27,18 +22,12 @@ def table = { String title, List rows ->
     rows.each { println "  ${it[0].padRight(w)}  ${it[1]}" }
 }
 
-def port = { d, int p, boolean ib ->
-    def paos = d.reg.PAOS.read(local_port: p)
-    def state = "${paos.name('oper_status') ?: paos.oper_status} (admin ${paos.name('admin_status') ?: paos.admin_status})"
-    def speed = ib ? attempt {
-        def ptys = d.reg.PTYS.read(local_port: p, proto_mask: 1)
-        IbLinkModes.describe(ptys.ib_proto_oper as long, ptys.ib_link_width_oper as long)
-    } : attempt {
-        def ptys = d.reg.PTYS.read(local_port: p, proto_mask: 4)
-        def m = LinkModes.names(ptys.eth_proto_oper as long, ptys.ext_eth_proto_oper as long)
-        if (!m) return 'no link'
-        def (name, rate) = m[0].tokenize(' ')
-        "$rate ($name)"
+def port = { d, pt ->
+    int p = pt.localPort
+    def state = "${pt.state} (admin ${pt.adminState})"
+    def speed = attempt {
+        def ptys = pt.ptys
+        ptys.infiniband || !ptys.linkModes ? ptys.speed : "${ptys.speed} (${ptys.linkModes[0]})"
     }
     def mtu = attempt { def v = d.reg.PMTU.read(local_port: p); "MTU ${v.oper_mtu} (admin ${v.admin_mtu}, max ${v.max_mtu})" }
     def fec = attempt { d.reg.PDDR.read(local_port: p, page_select: 0).page_data.operation_info_page.with { "FEC ${it.name('fec_mode_active') ?: it.fec_mode_active}" } }
@@ -67,8 +56,8 @@ for (d in targets) {
     def info = d.info
     def rows = []
     def facts = [name: info.name, pci: info.pci, transport: info.transport, profile: info.profile,
-                 fw_version: info.fw_version, psid: info.psid, device_id: info.device_id]
-    rows << ['device', "${info.name}  ${info.pci ?: '-'}"]
+                 fw_version: info.fw_version, psid: info.psid, device_id: info.device_id] + d.source.toMap()
+    rows << ['device', "${info.name}  ${info.pci ?: '-'}" + (d.source.hardware ? '' : "  (${d.source})")]
     rows << ['transport', info.transport + (info.personality ? " (${info.personality})" : '') + (info.profile ? ", profile ${info.profile}" : '')]
     if (info.identity_error) rows << ['firmware', "unavailable (${info.identity_error})"]
     else rows << ['firmware', "${info.fw_version}   PSID ${info.psid}   device id ${info.device_id}"]
@@ -92,11 +81,11 @@ for (d in targets) {
                       capable_speed: gen(e.link_speed_enabled as long), capable_width: e.name('link_width_enabled')]
         "${facts.pcie.speed} ${facts.pcie.width} (capable ${facts.pcie.capable_speed} ${facts.pcie.capable_width})"
     }]
-    int ports = d.ports.size()
     facts.ports = []
-    for (int p = 1; p <= ports; p++) {
+    for (pt in d.ports) {
+        int p = pt.localPort
         try {
-            def st = port(d, p, g != null && g.port_type == 0)   // port_type 0: InfiniBand
+            def st = port(d, pt) + [label: pt.label, protocol: pt.protocol]
             rows << ["port $p", "${st.state}  ${st.speed}  ${st.mtu}  ${st.fec}"]
             def m = attempt { module(d, p) }
             rows << ["module $p", m instanceof Map ? m.text : m]

@@ -4,17 +4,15 @@
 // Example: fwsh device/pcie.groovy --over 10
 // Result: the last line is "pcie: OK" or "pcie: DEGRADED (<reasons>)"; the script returns, and stores in the binding
 //         variable exitCode, 0 for OK and 3 for DEGRADED, so a batch run exits with it.
+// Exit: 0 OK; 3 DEGRADED; 2 for a bad argument; 1 an error (e.g. no MPEIN).
 
-def usage = 'usage: device/pcie.groovy [--device SEL] [--over SECONDS]'
-def argv = (args ?: new String[0]) as List
-def selected = null
-BigDecimal over = null
-for (int i = 0; i < argv.size(); i++) {
-    def next = i + 1 < argv.size() ? argv[i + 1] : null
-    if (argv[i] == '--device' && next != null) { selected = next; i++ }
-    else if (argv[i] == '--over' && next ==~ /\d+(\.\d+)?/ && (next as BigDecimal) > 0) { over = next as BigDecimal; i++ }
-    else throw new FwshException("device/pcie.groovy: bad argument '${argv[i]}'; $usage")
+def opts = parseArgs {
+    _(longOpt: 'device', args: 1, argName: 'SEL', 'device index, name or PCI address (default: dev)')
+    _(longOpt: 'over', args: 1, type: BigDecimal, argName: 'SECONDS', 'count over that interval instead of since the last clear')
 }
+def selected = opts.device ?: null
+BigDecimal over = opts.over
+if (over != null && over <= 0) usageError("--over $over: give a positive number of seconds")
 def d = selected != null ? device(selected ==~ /\d+/ ? selected as int : selected) : dev
 if (d == null) throw new FwshException('device/pcie.groovy: no device in this session')
 

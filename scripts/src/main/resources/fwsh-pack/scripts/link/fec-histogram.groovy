@@ -4,19 +4,18 @@
 // Example: fwsh link/fec-histogram.groovy --port 1 --over 5
 // Result: a table of bins (symbol errors, codewords, share) and a line with the highest bin reached against the code's
 //         correction limit; returns the rows as maps (bin, symbol_errors, codewords, share). No histogram: one line, [].
+// Exit: 0; 2 for a bad argument; 1 an error (e.g. no such port).
 
-def usage = 'usage: link/fec-histogram.groovy [--port N] [--over SECONDS] [--device SEL]'
-def argv = (args ?: new String[0]) as List
-int localPort = 1
-BigDecimal over = null
-def selected = null
-for (int i = 0; i < argv.size(); i++) {
-    def next = i + 1 < argv.size() ? argv[i + 1] : null
-    if (argv[i] == '--port' && next ==~ /\d+/ && (next as int) > 0) { localPort = next as int; i++ }
-    else if (argv[i] == '--over' && next ==~ /\d+(\.\d+)?/ && (next as BigDecimal) > 0) { over = next as BigDecimal; i++ }
-    else if (argv[i] == '--device' && next != null) { selected = next; i++ }
-    else throw new FwshException("link/fec-histogram.groovy: bad argument '${argv[i]}'; $usage")
+def opts = parseArgs {
+    _(longOpt: 'port', args: 1, type: Integer, defaultValue: '1', argName: 'N', 'local port (default 1)')
+    _(longOpt: 'over', args: 1, type: BigDecimal, argName: 'SECONDS', 'what each bin gained over that interval')
+    _(longOpt: 'device', args: 1, argName: 'SEL', 'device index, name or PCI address (default: dev)')
 }
+int localPort = opts.port
+BigDecimal over = opts.over
+def selected = opts.device ?: null
+if (localPort < 1) usageError("--port $localPort: ports start at 1")
+if (over != null && over <= 0) usageError("--over $over: give a positive number of seconds")
 def d = selected != null ? device(selected ==~ /\d+/ ? selected as int : selected) : dev
 if (d == null) throw new FwshException('link/fec-histogram.groovy: no device in this session')
 

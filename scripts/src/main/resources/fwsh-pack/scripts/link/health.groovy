@@ -5,19 +5,15 @@
 // Example: fwsh link/health.groovy --port 1
 // Result: the last line is "link health: OK|DEGRADED|DOWN (<reasons>)". The script returns, and stores in the
 //         binding variable exitCode, 0 for OK, 3 for DEGRADED, 4 for DOWN, so a batch run exits with it.
+// Exit: 0 OK; 3 DEGRADED; 4 DOWN; 2 for a bad argument; 1 an error (e.g. no such port).
 
-import fwsh.wire.IbLinkModes
-import fwsh.wire.LinkModes
-
-def usage = 'usage: link/health.groovy [--port N] [--device SEL]'
-def argv = (args ?: new String[0]) as List
-int localPort = 1
-def selected = null
-for (int i = 0; i < argv.size(); i++) {
-    if (argv[i] == '--port' && i + 1 < argv.size() && argv[i + 1] ==~ /\d+/ && (argv[i + 1] as int) > 0) localPort = argv[++i] as int
-    else if (argv[i] == '--device' && i + 1 < argv.size()) selected = argv[++i]
-    else throw new FwshException("link/health.groovy: bad argument '${argv[i]}'${argv[i] == '--port' ? ' (needs a port number >= 1)' : ''}; $usage")
+def opts = parseArgs {
+    _(longOpt: 'port', args: 1, type: Integer, defaultValue: '1', argName: 'N', 'local port (default 1)')
+    _(longOpt: 'device', args: 1, argName: 'SEL', 'device index, name or PCI address (default: dev)')
 }
+int localPort = opts.port
+def selected = opts.device ?: null
+if (localPort < 1) usageError("--port $localPort: ports start at 1")
 def d = selected != null ? device(selected ==~ /\d+/ ? selected as int : selected) : dev
 if (d == null) throw new FwshException('link/health.groovy: no device in this session')
 
@@ -57,14 +53,13 @@ try {
 }
 if (ib) {
     def ptys = d.reg.PTYS.read(local_port: localPort, proto_mask: 1)
-    long speed = ptys.ib_proto_oper as long, width = ptys.ib_link_width_oper as long
-    line 'speed', speed && width ? IbLinkModes.describe(speed, width) : 'no InfiniBand speed active'
-    if ((!speed || !width) && paos.oper_status == 1) degraded << 'no InfiniBand speed active'
+    line 'speed', ptys.linkModes ? ptys.speed : 'no InfiniBand speed active'
+    if (!ptys.linkModes && paos.oper_status == 1) degraded << 'no InfiniBand speed active'
 } else {
     def ptys = d.reg.PTYS.read(local_port: localPort, proto_mask: 4)
-    def active = LinkModes.names(ptys.eth_proto_oper as long, ptys.ext_eth_proto_oper as long)
+    def active = ptys.linkModes
     def rate = ptys.data_rate_oper ? "${ptys.data_rate_oper / 10} Gb/s" : '-'
-    line 'speed', active ? "${active[0].tokenize(' ')[1]} (${active*.tokenize(' ')*.get(0).join(', ')}), data rate $rate" : 'no link mode active'
+    line 'speed', active ? "${ptys.speed} (${active.join(', ')}), data rate $rate" : 'no link mode active'
     line 'autoneg', ptys.name('an_status') ?: ptys.an_status
     if (!active && paos.oper_status == 1) degraded << 'no Ethernet link mode active'
 }

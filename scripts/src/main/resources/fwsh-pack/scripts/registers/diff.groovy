@@ -3,13 +3,14 @@
 // Scope: none (reads files only)
 // Example: fwsh registers/diff.groovy before.json after.json
 // Result: prints "REGISTER.field: a -> b" per change and a summary; returns, and stores in the binding variable
-//         exitCode, 0 when nothing changed and 3 when something did (1 stays for errors).
+//         exitCode, 0 when nothing changed and 3 when something did.
+// Exit: 0 no change; 3 something changed; 2 for a bad argument; 1 an error (a file missing or not a snapshot).
 
 import groovy.json.JsonSlurper
 
 def usage = 'usage: registers/diff.groovy A.json B.json'
-def argv = (args ?: new String[0]) as List
-if (argv.size() != 2 || argv.any { it.startsWith('--') }) throw new FwshException("registers/diff.groovy: needs two snapshot files; $usage")
+def argv = parseArgs(positional: 2) {}.arguments()
+if (argv.size() != 2) usageError('needs two snapshot files')
 def load = { String path ->
     def f = new File(path)
     if (!f.isFile()) throw new FwshException("registers/diff.groovy: no snapshot file '$path'; $usage")

@@ -2,23 +2,22 @@
 // Arguments: [--out FILE] (default: JSON on stdout) [--port N] (local_port for port registers, default 1) [--device SEL]
 // Scope: debug-read-only (reads only; dump/tracer control registers are not touched)
 // Example: fwsh registers/snapshot.groovy --out before.json
-// Returns: the snapshot map {device: {...}, port: N, registers: {NAME: {field: value}}, skipped: {...}}.
+// Returns: the snapshot map {device: {...}, port: N, registers: {NAME: {field: value}}, skipped: {...}}; device carries
+//          source: hardware, emulated (with profile) or replay (with recording).
+// Exit: 0; 2 for a bad argument; 1 an error.
 
 import groovy.json.JsonOutput
 import fwsh.dsl.engine.RpcRequest
-import fwsh.wire.Access
 
-def usage = 'usage: registers/snapshot.groovy [--out FILE] [--port N] [--device SEL]'
-def argv = (args ?: new String[0]) as List
-def outFile = null
-int localPort = 1
-def selected = null
-for (int i = 0; i < argv.size(); i++) {
-    if (argv[i] == '--out' && i + 1 < argv.size()) outFile = argv[++i]
-    else if (argv[i] == '--port' && i + 1 < argv.size() && argv[i + 1] ==~ /\d+/) localPort = argv[++i] as int
-    else if (argv[i] == '--device' && i + 1 < argv.size()) selected = argv[++i]
-    else throw new FwshException("registers/snapshot.groovy: bad argument '${argv[i]}'; $usage")
+def opts = parseArgs {
+    _(longOpt: 'out', args: 1, argName: 'FILE', 'write the JSON to FILE (default: stdout)')
+    _(longOpt: 'port', args: 1, type: Integer, defaultValue: '1', argName: 'N', 'local port (default 1)')
+    _(longOpt: 'device', args: 1, argName: 'SEL', 'device index, name or PCI address (default: dev)')
 }
+def outFile = opts.out ?: null
+int localPort = opts.port
+def selected = opts.device ?: null
+if (localPort < 1) usageError("--port $localPort: ports start at 1")
 def d = selected != null ? device(selected ==~ /\d+/ ? selected as int : selected) : dev
 if (d == null) throw new FwshException('registers/snapshot.groovy: no device in this session')
 
@@ -34,7 +33,7 @@ def refused = [], failed = [:], control = []
 for (name in d.reg.list()) {
     if (RpcRequest.DIAGNOSTIC_CONTROL.contains(name)) { control << name; continue }   // reading these starts dumps/traces
     def reg = d.reg[name]
-    def index = reg.layout.fields().findAll { it.access() == Access.INDEX && it.isNumeric() }.collectEntries { [it.name(), INDEX[it.name()] ?: 0] }
+    def index = reg.indexFields.collectEntries { [it, INDEX[it] ?: 0] }
     try {
         registers[name] = plain(reg.read(index).toMap())
     } catch (FirmwareStatusException e) {
@@ -45,7 +44,7 @@ for (name in d.reg.list()) {
 }
 def info = d.info
 def snapshot = [device: [name: info.name, pci: info.pci, transport: info.transport, profile: info.profile,
-                         psid: info.psid, fw_version: info.fw_version, device_id: info.device_id],
+                         psid: info.psid, fw_version: info.fw_version, device_id: info.device_id] + d.source.toMap(),
                 taken: java.time.Instant.now().toString(), port: localPort, registers: registers,
                 skipped: [refused: refused, control: control, failed: failed]]
 def json = JsonOutput.prettyPrint(JsonOutput.toJson(snapshot))

@@ -3,27 +3,26 @@
 // Scope: none (no RPC is sent)
 // Example: fwsh trace/decode.groovy fw.trc --grep 'cmd_if' --json
 // Returns: the TraceSummary (damaged() and damagedRecords() say whether and how many damaged records were skipped; every intact record is decoded).
-// Exit: 0 the file is intact; 1 it is damaged or cut off mid-record (what is intact was still printed); stored in the binding variable exitCode.
+// Exit: 0 the file is intact; 1 it is damaged or cut off mid-record (what is intact was still printed; stored in the binding variable exitCode); 2 for a bad argument.
 
 import fwsh.dsl.trace.TraceFiles
 import fwsh.dsl.trace.TraceSummary
 
-def usage = 'usage: trace/decode.groovy FILE [--grep REGEX] [--events IDS] [--count N] [--json] [--real-ts] [--out FILE]'
-def argv = (args ?: new String[0]) as List
-def opts = [:]
-def input = null
-def file = null
-def valued = ['--count': 'count', '--grep': 'grep', '--events': 'events']
-for (int i = 0; i < argv.size(); i++) {
-    def a = argv[i]
-    if (valued.containsKey(a) && i + 1 < argv.size()) opts[valued[a]] = argv[++i]
-    else if (a == '--json') opts.json = true
-    else if (a == '--real-ts') opts.realTs = true
-    else if (a == '--out' && i + 1 < argv.size()) file = argv[++i]
-    else if (!a.startsWith('--') && input == null) input = a
-    else throw new FwshException("trace/decode.groovy: bad argument '$a'; $usage")
+def cli = parseArgs(positional: 1) {
+    _(longOpt: 'grep', args: 1, argName: 'REGEX', 'only messages matching REGEX')
+    _(longOpt: 'events', args: 1, argName: 'IDS', 'only these event ids: 0xb3, 0xb0-0xb4, 0xb0,0xb3')
+    _(longOpt: 'count', args: 1, argName: 'N', 'stop after N messages')
+    _(longOpt: 'json', 'one JSON object per message')
+    _(longOpt: 'real-ts', 'wall-clock timestamps')
+    _(longOpt: 'out', args: 1, argName: 'FILE', 'write the lines to FILE')
 }
-if (input == null) throw new FwshException("trace/decode.groovy: which capture file? $usage")
+def opts = [:]
+['grep', 'events', 'count'].each { if (cli."$it") opts[it] = cli."$it" }
+if (cli.json) opts.json = true
+if (cli.'real-ts') opts.realTs = true
+def input = cli.arguments() ? cli.arguments()[0] : null
+def file = cli.out ?: null
+if (input == null) usageError('which capture file? give FILE')
 
 def console = binding.hasVariable('out') ? binding.getVariable('out') : System.out
 TraceSummary summary

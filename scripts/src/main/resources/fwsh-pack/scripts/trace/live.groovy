@@ -4,24 +4,28 @@
 // Scope: debug-read-only (tracer ownership, PD, mkey and umem are journaled diagnostic objects; needs mlx5ctl: on fwctl it reads the kernel's mlx5_fw tracepoint from tracefs)
 // Example: fwsh trace/live.groovy --for 10s --grep 'PHY_' --real-ts
 // Returns: the TraceSummary (events, messages, shown, lost, overruns, bad formats).
+// Exit: 0; 2 for a bad argument; 1 an error (no tracer).
 
 import fwsh.dsl.trace.TraceSummary
 
-def usage = 'usage: trace/live.groovy [--for DURATION] [--count N] [--grep REGEX] [--events IDS] [--json] [--real-ts] [--wait DURATION] [--out FILE] [--device SEL]'
-def argv = (args ?: new String[0]) as List
-def opts = [:]
-def selected = null
-def file = null
-def valued = ['--for': 'for', '--count': 'count', '--grep': 'grep', '--events': 'events', '--wait': 'wait', '--every': 'every']
-for (int i = 0; i < argv.size(); i++) {
-    def a = argv[i]
-    if (valued.containsKey(a) && i + 1 < argv.size()) opts[valued[a]] = argv[++i]
-    else if (a == '--json') opts.json = true
-    else if (a == '--real-ts') opts.realTs = true
-    else if (a == '--out' && i + 1 < argv.size()) file = argv[++i]
-    else if (a == '--device' && i + 1 < argv.size()) selected = argv[++i]
-    else throw new FwshException("trace/live.groovy: bad argument '$a'; $usage")
+def cli = parseArgs {
+    _(longOpt: 'for', args: 1, argName: 'DURATION', 'how long (5s, 250ms, 2min; default: until Ctrl-C or --count)')
+    _(longOpt: 'count', args: 1, argName: 'N', 'stop after N messages')
+    _(longOpt: 'grep', args: 1, argName: 'REGEX', 'only messages matching REGEX')
+    _(longOpt: 'events', args: 1, argName: 'IDS', 'only these event ids: 0xb3, 0xb0-0xb4, 0xb0,0xb3')
+    _(longOpt: 'json', 'one JSON object per message')
+    _(longOpt: 'real-ts', 'wall-clock timestamps')
+    _(longOpt: 'wait', args: 1, argName: 'DURATION', 'how long to wait for the tracer')
+    _(longOpt: 'every', args: 1, argName: 'DURATION', 'poll period')
+    _(longOpt: 'out', args: 1, argName: 'FILE', 'also write a capture file')
+    _(longOpt: 'device', args: 1, argName: 'SEL', 'device index, name or PCI address (default: dev)')
 }
+def opts = [:]
+['for', 'count', 'grep', 'events', 'wait', 'every'].each { if (cli."$it") opts[it] = cli."$it" }
+if (cli.json) opts.json = true
+if (cli.'real-ts') opts.realTs = true
+def selected = cli.device ?: null
+def file = cli.out ?: null
 def d = selected != null ? device(selected) : (binding.hasVariable('dev') ? dev : null)
 if (d == null) throw new FwshException('trace/live.groovy: no device in this session')
 

@@ -142,7 +142,8 @@ public final class PackContext {
             Object exit = binding.hasVariable("exitCode") ? binding.getVariable("exitCode") : null;
             return new ScriptResult(text.toString(), result, exit instanceof Number n ? n.intValue() : 0);
         } catch (ScriptExit e) {
-            return new ScriptResult(text.toString(), null, e.status()); // System.exit(n): the status a batch run would give
+            // System.exit(n) or a bad argument: the status a batch run would give, and the line it would print on stderr
+            return new ScriptResult(text.toString(), null, e.status(), e.usage() == null ? "" : e.usage() + "\n");
         } finally {
             binding.getVariables().remove("out");
         }
