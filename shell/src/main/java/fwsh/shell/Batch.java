@@ -1,5 +1,6 @@
 package fwsh.shell;
 
+import fwsh.dsl.ScriptCache;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
 
@@ -30,7 +31,7 @@ final class Batch {
     }
 
     int run(InputStream in) {
-        ScriptRunner runner = new ScriptRunner(session);
+        ScriptRunner runner = new ScriptRunner(session, ScriptCache.user(System.getenv()));
         PrintWriter scriptOut = new PrintWriter(out, true);
         // Groovy scripts print through the binding's 'out' when it is set, so output follows our stream.
         session.binding().setVariable("out", scriptOut);
