@@ -1,5 +1,6 @@
 package fwsh.dsl;
 
+import fwsh.base.UserCache;
 import groovy.lang.GroovyClassLoader;
 import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
@@ -12,13 +13,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -30,13 +28,11 @@ import java.util.zip.CRC32;
  * Compiled scripts kept between runs: compiling even a one-line script costs a cold JVM about a quarter of a
  * second, loading its classes a few milliseconds. An entry is the script's classes, named by a hash of the script
  * text, its name, the compiler configuration and the fwsh build (jar and Groovy version), so an edited script or a
- * new fwsh never meets an old entry. Entries are written to a temporary file and moved into place, so concurrent
- * runs see a whole entry or none; an entry that cannot be read or fails its checksum is compiled again and
- * replaced.
+ * new fwsh never meets an old entry. Entries live in {@link UserCache}'s {@code scripts} folder and are written
+ * whole, so concurrent runs see a whole entry or none; an entry that cannot be read or fails its checksum is
+ * compiled again and replaced.
  */
 public final class ScriptCache {
-    /** Where the cache lives: {@code $FWSH_CACHE_DIR}, else {@code $XDG_CACHE_HOME/fwsh}, else {@code ~/.cache/fwsh}. */
-    public static final String ENV_DIR = "FWSH_CACHE_DIR";
     /** Set to 1 to compile every time (no cache read or written). */
     public static final String ENV_OFF = "FWSH_NO_SCRIPT_CACHE";
     private static final int MAGIC = 0x46575343; // "FWSC"
@@ -52,12 +48,8 @@ public final class ScriptCache {
     /** The user's cache, or null when switched off or there is no home to put it in. */
     public static ScriptCache user(Map<String, String> env) {
         if ("1".equals(env.get(ENV_OFF))) return null;
-        String own = env.get(ENV_DIR);
-        if (own != null && !own.isBlank()) return new ScriptCache(Path.of(own, "scripts"));
-        String xdg = env.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) return new ScriptCache(Path.of(xdg, "fwsh", "scripts"));
-        String home = System.getProperty("user.home");
-        return home == null ? null : new ScriptCache(Path.of(home, ".cache", "fwsh", "scripts"));
+        Path dir = UserCache.dir(env, "scripts");
+        return dir == null ? null : new ScriptCache(dir);
     }
 
     /**
@@ -146,20 +138,9 @@ public final class ScriptCache {
             CRC32 crc = new CRC32();
             crc.update(bytes, 12, bytes.length - 12);
             ByteBuffer.wrap(bytes, 4, 8).putLong(crc.getValue());
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "tmp-", ".part");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException notAtomic) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            UserCache.write(file, bytes);
         } catch (IOException | RuntimeException ignored) {
-            // read-only or full disk: run without caching
+            // not cached: the next run compiles again
         }
     }
 
@@ -176,19 +157,9 @@ public final class ScriptCache {
         }
     }
 
-    /** The fwsh build: the DSL jar (path, size, time: a rebuilt SNAPSHOT differs) and the Groovy release. */
+    /** The fwsh build: the DSL jar (a rebuilt SNAPSHOT differs) and the Groovy and Java releases. */
     private static String buildId() {
-        String jar = "";
-        try {
-            var src = ScriptCache.class.getProtectionDomain().getCodeSource();
-            if (src != null) {
-                Path p = Path.of(src.getLocation().toURI());
-                jar = p + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis();
-            }
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            jar = "unknown " + System.nanoTime(); // no stable identity: never reuse
-        }
-        return jar + " groovy " + ReleaseInfo.getVersion() + " java " + Runtime.version().feature();
+        return UserCache.codeId(ScriptCache.class) + " groovy " + ReleaseInfo.getVersion() + " java " + Runtime.version().feature();
     }
 
     /** Defines an entry's classes on demand, beside the session's class loader. */

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 /**
  * A catalog's definitions as compact binary, read back without parsing: the built-in catalog is written to the
@@ -39,6 +41,7 @@ public final class CatalogImage {
         try (DataOutputStream out = new DataOutputStream(buf)) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
+            out.writeLong(0); // the checksum of what follows, filled in below
             str(out, stamp);
             out.writeInt(s.layouts.size());
             for (LayoutDef d : s.layouts.values()) layout(out, d);
@@ -77,13 +80,22 @@ public final class CatalogImage {
         } catch (IOException e) {
             throw new IllegalStateException(e); // a byte array does not fail
         }
-        return buf.toByteArray();
+        byte[] image = buf.toByteArray();
+        ByteBuffer.wrap(image, 8, 8).putLong(checksum(image));
+        return image;
     }
 
-    /** The definitions in {@code image}, or null when it was made from something else than {@code stamp} or is damaged. */
+    private static long checksum(byte[] image) {
+        CRC32 crc = new CRC32();
+        crc.update(image, 16, image.length - 16);
+        return crc.getValue();
+    }
+
+    /** The definitions in {@code image}, or null when it was made from something else than {@code stamp} or is damaged (checksum). */
     public static CatalogSource read(byte[] image, String stamp) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(image))) {
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !stamp.equals(str(in))) return null;
+            if (image.length < 16 || in.readInt() != MAGIC || in.readInt() != FORMAT || in.readLong() != checksum(image)) return null;
+            if (!stamp.equals(str(in))) return null;
             CatalogSource s = new CatalogSource();
             for (int i = in.readInt(); i > 0; i--) {
                 LayoutDef d = layout(in);
