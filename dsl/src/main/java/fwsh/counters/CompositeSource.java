@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.base.ArgumentException;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -86,12 +88,12 @@ public final class CompositeSource {
 
     /** Prepares an allocation-free batch read of {@code names}, in that order. Duplicates are rejected. */
     public CounterSelection select(Collection<String> names) {
-        if (names.isEmpty()) throw new IllegalArgumentException("no counters selected; pass at least one name (see list())");
+        if (names.isEmpty()) throw new ArgumentException("no counters selected; pass at least one name (see list())");
         List<Entry> entries = new ArrayList<>(names.size());
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String n : names) {
             Entry e = resolve(n);
-            if (!seen.add(e.def().name())) throw new IllegalArgumentException("counter " + e.def().name() + " is selected twice");
+            if (!seen.add(e.def().name())) throw new ArgumentException("counter " + e.def().name() + " is selected twice");
             entries.add(e);
         }
         List<CounterSource> srcs = new ArrayList<>();
@@ -142,7 +144,7 @@ public final class CompositeSource {
 
     private Entry resolve(String name) {
         Entry e = find(name);
-        if (e == null) throw new IllegalArgumentException(Names.unknown("counter", String.valueOf(name), byName.keySet(), "list() shows all counters"));
+        if (e == null) throw new ArgumentException(Names.unknown("counter", String.valueOf(name), byName.keySet(), "list() shows all counters"));
         return e;
     }
 }

@@ -14,6 +14,18 @@ import java.util.Objects;
  */
 public record CounterDef(String name, String group, String description, String unit, int widthBits, CounterKind kind) {
 
+    /** The definition as JSON and table printers show it: name, group, unit, kind, widthBits, description. */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("name", name);
+        m.put("group", group);
+        m.put("unit", unit);
+        m.put("kind", isGauge() ? "gauge" : "counter");
+        m.put("widthBits", widthBits);
+        m.put("description", description);
+        return m;
+    }
+
     public CounterDef {
         if (name == null || name.isBlank() || !name.equals(name.strip()) || name.indexOf(':') >= 0)
             throw new IllegalArgumentException("counter name '" + name + "' must be non-empty, without spaces at the ends or ':'");

@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.base.ArgumentException;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +35,7 @@ public final class Delta {
     /** Deltas from {@code a} to {@code b}; elapsed time from device timestamps when both have them, else host time. */
     public static Delta between(Snapshot a, Snapshot b) {
         if (!a.defs().equals(b.defs()))
-            throw new IllegalArgumentException("snapshots hold different counters (" + a.defs().size() + " vs " + b.defs().size()
+            throw new ArgumentException("snapshots hold different counters (" + a.defs().size() + " vs " + b.defs().size()
                     + "); take both from the same selection");
         int n = a.defs().size();
         long[] d = new long[n];
@@ -98,7 +100,7 @@ public final class Delta {
 
     int index(String name) {
         int i = from.indexOf(name);
-        if (i < 0) throw new IllegalArgumentException(Names.unknown("counter", name, from.names(), null));
+        if (i < 0) throw new ArgumentException(Names.unknown("counter", name, from.names(), null));
         return i;
     }
 
@@ -135,7 +137,7 @@ public final class Delta {
 
     /** Up to {@code n} counters that changed, largest absolute change first (ties by name). */
     public List<Change> top(int n) {
-        if (n < 0) throw new IllegalArgumentException("top(" + n + "): n must be ≥ 0");
+        if (n < 0) throw new ArgumentException("top(" + n + "): n must be ≥ 0");
         List<Change> out = new ArrayList<>();
         for (int i = 0; i < deltas.length; i++)
             if (deltas[i] != 0 || cleared[i]) out.add(new Change(defs.get(i), deltas[i], rate(i), cleared[i], wrapped[i]));
@@ -148,10 +150,39 @@ public final class Delta {
         return elapsedNanos <= 0 ? Double.NaN : deltas[i] * 1e9 / elapsedNanos;
     }
 
+    /** Every counter's change, for JSON and CSV: name, group, unit, delta, perSecond, cleared, wrapped. */
+    public List<java.util.Map<String, Object>> toRows() {
+        List<java.util.Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < deltas.length; i++) rows.add(new Change(defs.get(i), deltas[i], rate(i), cleared[i], wrapped[i]).toMap());
+        return rows;
+    }
+
+    /** The delta as JSON shows it: the interval, its clock, how many changed, and every counter's row. */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("elapsedNanos", elapsedNanos);
+        m.put("clock", deviceClock ? "device" : "host");
+        m.put("changed", top(Integer.MAX_VALUE).size());
+        m.put("counters", toRows());
+        return m;
+    }
+
     /** One changed counter. */
     public record Change(CounterDef def, long delta, double perSecond, boolean cleared, boolean wrapped) {
         public String name() {
             return def.name();
+        }
+
+        public java.util.Map<String, Object> toMap() {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("name", def.name());
+            m.put("group", def.group());
+            m.put("unit", def.unit());
+            m.put("delta", delta);
+            m.put("perSecond", perSecond);
+            m.put("cleared", cleared);
+            m.put("wrapped", wrapped);
+            return m;
         }
 
         @Override

@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.base.ArgumentException;
+
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,12 +34,12 @@ public final class ManualTicker implements Ticker {
     }
 
     public synchronized void advance(long nanos) {
-        if (nanos < 0) throw new IllegalArgumentException("virtual time cannot go back (advance by " + nanos + " ns)");
+        if (nanos < 0) throw new ArgumentException("virtual time cannot go back (advance by " + nanos + " ns)");
         now += nanos;
     }
 
     public synchronized void set(long nanos) {
-        if (nanos < now) throw new IllegalArgumentException("virtual time cannot go back from " + now + " to " + nanos + " ns");
+        if (nanos < now) throw new ArgumentException("virtual time cannot go back from " + now + " to " + nanos + " ns");
         now = nanos;
     }
 

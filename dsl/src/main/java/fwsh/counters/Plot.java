@@ -1,5 +1,8 @@
 package fwsh.counters;
 
+import fwsh.base.FileException;
+import fwsh.base.ArgumentException;
+
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -8,7 +11,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,14 +25,14 @@ final class Plot {
     static Path path(Object p) {
         if (p instanceof Path path) return path;
         if (p instanceof java.io.File f) return f.toPath();
-        if (p == null) throw new IllegalArgumentException("no output file given");
+        if (p == null) throw new ArgumentException("no output file given");
         return Path.of(p.toString());
     }
 
     static Path write(Path path, String title, List<String> names, List<String> units, List<double[]> xs, List<double[]> ys,
                       int width, int height) {
         if (width < 100 || height < 100 || width > 10000 || height > 10000)
-            throw new IllegalArgumentException("plot size " + width + "x" + height + " must be between 100 and 10000 pixels each way");
+            throw new ArgumentException("plot size " + width + "x" + height + " must be between 100 and 10000 pixels each way");
         String ext = path.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             if (ext.endsWith(".png")) {
@@ -42,10 +44,10 @@ final class Plot {
             } else if (ext.endsWith(".svg")) {
                 Files.writeString(path, SvgChart.render(title, names, units, xs, ys, width, height));
             } else {
-                throw new IllegalArgumentException("cannot plot to " + path.getFileName() + "; name it *.png or *.svg");
+                throw new ArgumentException("cannot plot to " + path.getFileName() + "; name it *.png or *.svg");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write plot " + path + ": " + e.getMessage(), e);
+            throw FileException.of("write plot", path, e);
         }
         return path;
     }
@@ -71,7 +73,7 @@ final class Plot {
             series.setYAxisGroup(g);
             chart.setYAxisGroupTitle(g, units.get(s));
         }
-        if (chart.getSeriesCollection().isEmpty()) throw new IllegalArgumentException("nothing to plot: the series has fewer than two samples");
+        if (chart.getSeriesCollection().isEmpty()) throw new ArgumentException("nothing to plot: the series has fewer than two samples");
         return chart;
     }
 

@@ -1,7 +1,9 @@
 package fwsh.counters;
 
+import fwsh.base.FileException;
+import fwsh.base.ArgumentException;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +26,28 @@ public final class RateSeries {
 
     public List<String> names() {
         return names;
+    }
+
+    /** One row per interval: its end (seconds from the start), then each counter's rate. */
+    public List<java.util.Map<String, Object>> toRows() {
+        List<java.util.Map<String, Object>> rows = new ArrayList<>(t.length);
+        for (int i = 0; i < t.length; i++) {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("t", t[i]);
+            for (int c = 0; c < names.size(); c++) row.put(names.get(c), r[c][i]);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The rates as JSON shows them: each counter's rate unit, then every interval's row. */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> u = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < names.size(); c++) u.put(names.get(c), units.get(c));
+        m.put("units", u);
+        m.put("rates", toRows());
+        return m;
     }
 
     public int size() {
@@ -70,7 +94,7 @@ public final class RateSeries {
 
     int index(String name) {
         int i = names.indexOf(name);
-        if (i < 0) throw new IllegalArgumentException(Names.unknown("counter", name, names, null));
+        if (i < 0) throw new ArgumentException(Names.unknown("counter", name, names, null));
         return i;
     }
 
@@ -99,7 +123,7 @@ public final class RateSeries {
                 w.write('\n');
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + p + ": " + e.getMessage(), e);
+            throw FileException.of("write", p, e);
         }
         return p;
     }

@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.base.ArgumentException;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,7 @@ public final class Rates {
     /** The rate of one counter per second (NaN when no time passed). */
     public double rate(String name) {
         for (int i = 0; i < defs.size(); i++) if (defs.get(i).name().equals(name)) return perSecond[i];
-        throw new IllegalArgumentException(Names.unknown("counter", name, defs.stream().map(CounterDef::name).toList(), null));
+        throw new ArgumentException(Names.unknown("counter", name, defs.stream().map(CounterDef::name).toList(), null));
     }
 
     public double rate(int i) {
@@ -41,13 +43,13 @@ public final class Rates {
     /** The rate's unit for one counter, e.g. "B/s". */
     public String unit(String name) {
         for (CounterDef d : defs) if (d.name().equals(name)) return Units.rateUnit(d.unit());
-        throw new IllegalArgumentException(Names.unknown("counter", name, defs.stream().map(CounterDef::name).toList(), null));
+        throw new ArgumentException(Names.unknown("counter", name, defs.stream().map(CounterDef::name).toList(), null));
     }
 
     /** The rate with its unit, scaled for bytes: "1.25 MB/s", "1000 packets/s". */
     public String format(String name) {
         for (int i = 0; i < defs.size(); i++) if (defs.get(i).name().equals(name)) return Units.formatRate(perSecond[i], defs.get(i).unit());
-        throw new IllegalArgumentException(Names.unknown("counter", name, defs.stream().map(CounterDef::name).toList(), null));
+        throw new ArgumentException(Names.unknown("counter", name, defs.stream().map(CounterDef::name).toList(), null));
     }
 
     public Map<String, Double> toMap() {

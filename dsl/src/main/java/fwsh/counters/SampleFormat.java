@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.base.ArgumentException;
+
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -15,6 +17,6 @@ public enum SampleFormat {
         String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".csv")) return CSV;
         if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json")) return JSON_LINES;
-        throw new IllegalArgumentException("cannot tell the format of " + path.getFileName() + "; name it *.csv or *.jsonl");
+        throw new ArgumentException("cannot tell the format of " + path.getFileName() + "; name it *.csv or *.jsonl");
     }
 }

@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.base.ArgumentException;
+
 import java.util.List;
 
 /** A bounded in-memory ring of samples: when full, the oldest sample is dropped (and counted). */
@@ -9,9 +11,9 @@ final class SampleRing {
     private long written;
 
     SampleRing(int capacity, int width) {
-        if (capacity < 1) throw new IllegalArgumentException("ring capacity " + capacity + " must be ≥ 1 sample");
+        if (capacity < 1) throw new ArgumentException("ring capacity " + capacity + " must be ≥ 1 sample");
         if ((long) capacity * (width + 2) > 64L * 1024 * 1024)
-            throw new IllegalArgumentException("a ring of " + capacity + " samples × " + width + " counters needs more than 512 MiB; "
+            throw new ArgumentException("a ring of " + capacity + " samples × " + width + " counters needs more than 512 MiB; "
                     + "use a smaller ring or stream to a file");
         this.capacity = capacity;
         this.width = width;

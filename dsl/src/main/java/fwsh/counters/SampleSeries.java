@@ -1,7 +1,9 @@
 package fwsh.counters;
 
+import fwsh.base.FileException;
+import fwsh.base.ArgumentException;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +86,7 @@ public final class SampleSeries {
 
     int index(String name) {
         for (int i = 0; i < defs.size(); i++) if (defs.get(i).name().equals(name)) return i;
-        throw new IllegalArgumentException(Names.unknown("counter", name, names(), "this series holds " + defs.size() + " counters"));
+        throw new ArgumentException(Names.unknown("counter", name, names(), "this series holds " + defs.size() + " counters"));
     }
 
     /**
@@ -163,7 +165,7 @@ public final class SampleSeries {
                 w.maybeFlush(0);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + p + ": " + e.getMessage(), e);
+            throw FileException.of("write", p, e);
         }
         return p;
     }
@@ -197,6 +199,36 @@ public final class SampleSeries {
             }
         }
         return Plot.write(Plot.path(path), "counters", names, units, xs, ys, width, height);
+    }
+
+    /** One row per sample, as toCsv writes them: tNanos (host), deviceNanos (when the source has it), then each counter. */
+    public List<java.util.Map<String, Object>> toRows() {
+        List<java.util.Map<String, Object>> rows = new ArrayList<>(t.length);
+        for (int i = 0; i < t.length; i++) {
+            java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("tNanos", t[i]);
+            if (dev != null) r.put("deviceNanos", dev[i]);
+            for (int c = 0; c < defs.size(); c++) r.put(defs.get(c).name(), cols[c][i]);
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    /** The series as JSON shows it: its counters, schedule, the sampler's statistics, mean rates and every sample. */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("counters", defs.stream().map(CounterDef::toMap).toList());
+        m.put("periodNanos", periodNanos);
+        m.put("startWallMillis", startWallMillis);
+        m.put("size", t.length);
+        m.put("dropped", dropped);
+        m.put("stats", stats == null ? null : stats.toMap());
+        RateSeries r = rates();
+        java.util.Map<String, Double> mean = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < defs.size(); c++) if (!defs.get(c).isGauge()) mean.put(defs.get(c).name(), r.mean(c));
+        m.put("meanRates", mean);
+        m.put("samples", toRows());
+        return m;
     }
 
     /** Summary table: name, first, last, min/max rate or value. */

@@ -1,9 +1,11 @@
 package fwsh.counters;
 
+import fwsh.base.FwshException;
+import fwsh.base.FileException;
+import fwsh.base.ArgumentException;
 import fwsh.backend.ThreadTuning;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -35,6 +37,7 @@ public final class Sampler implements AutoCloseable {
     private final Ticker ticker;
     private final SampleRing ring;
     private final SampleWriter writer;
+    private final Path file;
     private final SampleListener listener;
     private final AtomicBoolean stopFlag = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
@@ -55,6 +58,7 @@ public final class Sampler implements AutoCloseable {
         this.writer = b.file == null ? null
                 : new SampleWriter(b.file, b.format != null ? b.format : SampleFormat.forPath(b.file), selection.defs(),
                 selection.hasDeviceTime(), b.flushEveryNanos);
+        this.file = b.file;
         this.listener = b.listener;
         this.niceValue = b.nice;
         this.thread = new Thread(this::loop, b.threadName);
@@ -74,7 +78,7 @@ public final class Sampler implements AutoCloseable {
     /** Starts the sampler thread (once). */
     public Sampler start() {
         synchronized (this) {
-            if (started) throw new IllegalStateException("this sampler was already started; build a new one");
+            if (started) throw new FwshException("this sampler was already started; build a new one");
             started = true;
         }
         thread.start();
@@ -210,14 +214,14 @@ public final class Sampler implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            failure = new UncheckedIOException("sample file: " + e.getMessage(), e);
+            failure = FileException.of("write sample file", file, e);
         } catch (RuntimeException e) {
             failure = e;
         } finally {
             try {
                 if (writer != null) writer.close();
             } catch (IOException e) {
-                if (failure == null) failure = new UncheckedIOException("sample file: " + e.getMessage(), e);
+                if (failure == null) failure = FileException.of("close sample file", file, e);
             }
             if (cpu) cpuNanos = mx.getCurrentThreadCpuTime() - cpu0;
             done.countDown();
@@ -245,7 +249,7 @@ public final class Sampler implements AutoCloseable {
         public Builder every(Duration period) {
             long p = period.toNanos();
             if (p < MIN_PERIOD_NANOS)
-                throw new IllegalArgumentException("sampling period " + Units.duration(p) + " is below the minimum "
+                throw new ArgumentException("sampling period " + Units.duration(p) + " is below the minimum "
                         + Units.duration(MIN_PERIOD_NANOS) + "; use every: 100.us or more");
             this.periodNanos = p;
             return this;
@@ -253,14 +257,14 @@ public final class Sampler implements AutoCloseable {
 
         /** Stop after this long (ceil(duration / period) samples); zero or absent = until stopped. */
         public Builder duration(Duration d) {
-            if (d.isNegative()) throw new IllegalArgumentException("sampling duration " + d + " is negative");
+            if (d.isNegative()) throw new ArgumentException("sampling duration " + d + " is negative");
             this.durationNanos = d.toNanos();
             return this;
         }
 
         /** Keep at most this many samples in memory (oldest dropped); 0 = none (file only). */
         public Builder ring(int capacity) {
-            if (capacity < 0) throw new IllegalArgumentException("ring capacity " + capacity + " must be ≥ 0");
+            if (capacity < 0) throw new ArgumentException("ring capacity " + capacity + " must be ≥ 0");
             this.ringCapacity = capacity;
             return this;
         }
@@ -298,7 +302,7 @@ public final class Sampler implements AutoCloseable {
          * Best effort: needs CAP_SYS_NICE for negative values; {@link Sampler#niced()} says whether it took.
          */
         public Builder nice(int value) {
-            if (value < -20 || value > 19) throw new IllegalArgumentException("nice value " + value + " is outside −20..19");
+            if (value < -20 || value > 19) throw new ArgumentException("nice value " + value + " is outside −20..19");
             this.nice = value;
             return this;
         }
@@ -311,11 +315,11 @@ public final class Sampler implements AutoCloseable {
         /** Builds without starting (opens the file, so file errors surface here). */
         public Sampler build() {
             if (file == null && ringCapacity == 0 && listener == null)
-                throw new IllegalArgumentException("sampler has nowhere to put samples: give it a ring, a file or a listener");
+                throw new ArgumentException("sampler has nowhere to put samples: give it a ring, a file or a listener");
             try {
                 return new Sampler(this);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot open sample file " + file + ": " + e.getMessage(), e);
+                throw FileException.of("open sample file", file, e);
             }
         }
 

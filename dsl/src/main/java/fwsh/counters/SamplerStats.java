@@ -21,6 +21,28 @@ public record SamplerStats(long periodNanos, long requested, long taken, long mi
                            double meanIntervalNanos, long p50ErrorNanos, long p99ErrorNanos, long maxErrorNanos,
                            double meanLatenessNanos, long cpuNanos, String failure) {
 
+    /** The statistics as JSON shows them: every component, then achievedHz, takenPercent and cpuPercent. */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("periodNanos", periodNanos);
+        m.put("requested", requested);
+        m.put("taken", taken);
+        m.put("missed", missed);
+        m.put("dropped", dropped);
+        m.put("elapsedNanos", elapsedNanos);
+        m.put("meanIntervalNanos", meanIntervalNanos);
+        m.put("p50ErrorNanos", p50ErrorNanos);
+        m.put("p99ErrorNanos", p99ErrorNanos);
+        m.put("maxErrorNanos", maxErrorNanos);
+        m.put("meanLatenessNanos", meanLatenessNanos);
+        m.put("cpuNanos", cpuNanos);
+        m.put("achievedHz", achievedHz());
+        m.put("takenPercent", takenPercent());
+        m.put("cpuPercent", cpuPercent());
+        m.put("failure", failure);
+        return m;
+    }
+
     /** Samples per second actually achieved. */
     public double achievedHz() {
         return taken < 2 || elapsedNanos <= 0 ? Double.NaN : (taken - 1) * 1e9 / elapsedNanos;

@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.base.ArgumentException;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ public record Snapshot(List<CounterDef> defs, long[] values, long hostNanos, lon
     /** The value of one counter; unknown names get "did you mean". */
     public long value(String name) {
         int i = indexOf(name);
-        if (i < 0) throw new IllegalArgumentException(Names.unknown("counter", name, names(), "this snapshot holds " + defs.size() + " counters"));
+        if (i < 0) throw new ArgumentException(Names.unknown("counter", name, names(), "this snapshot holds " + defs.size() + " counters"));
         return values[i];
     }
 

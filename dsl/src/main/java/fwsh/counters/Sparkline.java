@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.base.ArgumentException;
+
 /** Unicode sparklines (▁▂▃▄▅▆▇█) of a numeric series. */
 public final class Sparkline {
     private static final char[] BARS = {'▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'};
@@ -12,7 +14,7 @@ public final class Sparkline {
      * A flat series is all '▁'; NaN buckets are blanks.
      */
     public static String of(double[] values, int width) {
-        if (width < 1) throw new IllegalArgumentException("sparkline width " + width + " must be ≥ 1");
+        if (width < 1) throw new ArgumentException("sparkline width " + width + " must be ≥ 1");
         int n = values.length;
         if (n == 0) return "";
         int w = Math.min(width, n);

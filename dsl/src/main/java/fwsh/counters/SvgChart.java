@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.base.ArgumentException;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -17,7 +19,7 @@ final class SvgChart {
         int left = 70, right = 20, top = 40, bottom = 40 + 18 * names.size();
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
         for (double[] x : xs) for (double v : x) if (!Double.isNaN(v)) { x0 = Math.min(x0, v); x1 = Math.max(x1, v); }
-        if (x0 > x1) throw new IllegalArgumentException("nothing to plot: the series has fewer than two samples");
+        if (x0 > x1) throw new ArgumentException("nothing to plot: the series has fewer than two samples");
         if (x1 == x0) x1 = x0 + 1;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n", w, h, w, h));

@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.base.ArgumentException;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,7 +50,7 @@ public final class Watch implements SampleListener {
     public static Watch of(CompositeSource source, List<String> rules, List<String> alsoShow, Consumer<Breach> onBreach) {
         List<WatchRule> parsed = new ArrayList<>();
         for (String r : rules) parsed.add(WatchRule.parse(r));
-        if (parsed.isEmpty()) throw new IllegalArgumentException("watch needs at least one rule, e.g. 'rx_crc_errors_phy' rate > 0");
+        if (parsed.isEmpty()) throw new ArgumentException("watch needs at least one rule, e.g. 'rx_crc_errors_phy' rate > 0");
         Set<String> names = new LinkedHashSet<>();
         for (WatchRule r : parsed) names.add(source.def(r.counter()).name());
         for (String n : alsoShow) names.add(source.def(n).name());
@@ -65,7 +67,7 @@ public final class Watch implements SampleListener {
         this.ruleIndex = new int[rules.size()];
         for (int i = 0; i < rules.size(); i++) {
             int k = names.indexOf(rules.get(i).counter());
-            if (k < 0) throw new IllegalArgumentException(Names.unknown("counter", rules.get(i).counter(), names, "in watch rule " + rules.get(i).text()));
+            if (k < 0) throw new ArgumentException(Names.unknown("counter", rules.get(i).counter(), names, "in watch rule " + rules.get(i).text()));
             ruleIndex[i] = k;
         }
         int n = selection.size();
@@ -156,6 +158,21 @@ public final class Watch implements SampleListener {
     /** Samples evaluated so far. */
     public synchronized long samples() {
         return samples;
+    }
+
+    /** Every breach, one row each, for CSV. */
+    public synchronized List<java.util.Map<String, Object>> toRows() {
+        return breaches.stream().map(Breach::toMap).toList();
+    }
+
+    /** The watch as JSON shows it: rules, samples, breaches and the exit status a health check would get. */
+    public synchronized java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("rules", rules.stream().map(WatchRule::toString).toList());
+        m.put("samples", samples);
+        m.put("breaches", toRows());
+        m.put("exitStatus", exitStatus());
+        return m;
     }
 
     /** {@link #OK} (0) when nothing breached, {@link #BREACHED} (3) otherwise. */

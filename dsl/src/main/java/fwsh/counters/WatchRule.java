@@ -1,5 +1,7 @@
 package fwsh.counters;
 
+import fwsh.base.ArgumentException;
+
 import java.util.Locale;
 
 /**
@@ -42,9 +44,9 @@ public record WatchRule(String counter, Metric metric, Op op, double threshold, 
         return !Double.isNaN(observed) && op.test(observed, threshold);
     }
 
-    /** Parses one rule; any mistake is one IllegalArgumentException line naming the rule, the column and the form. */
+    /** Parses one rule; any mistake is one ArgumentException line naming the rule, the column and the form. */
     public static WatchRule parse(String text) {
-        if (text == null || text.isBlank()) throw new IllegalArgumentException("empty watch rule; " + FORM);
+        if (text == null || text.isBlank()) throw new ArgumentException("empty watch rule; " + FORM);
         int[] pos = {0};
         String s = text;
         skip(s, pos);
@@ -109,8 +111,8 @@ public record WatchRule(String counter, Metric metric, Op op, double threshold, 
         while (pos[0] < s.length() && Character.isWhitespace(s.charAt(pos[0]))) pos[0]++;
     }
 
-    private static IllegalArgumentException error(String text, int col, String what) {
-        return new IllegalArgumentException("watch rule \"" + text + "\": " + what + " at column " + (col + 1) + "; " + FORM);
+    private static ArgumentException error(String text, int col, String what) {
+        return new ArgumentException("watch rule \"" + text + "\": " + what + " at column " + (col + 1) + "; " + FORM);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fwsh.dsl;
 
+import fwsh.base.ArgumentException;
 import fwsh.base.FwshException;
 import fwsh.channel.Channel;
 import fwsh.channel.DeviceInfo;
@@ -8,6 +9,7 @@ import fwsh.dsl.counters.DeviceCounters;
 import fwsh.dsl.engine.Capabilities;
 import fwsh.dsl.engine.Commands;
 import fwsh.dsl.engine.Completable;
+import fwsh.dsl.engine.Console;
 import fwsh.dsl.engine.Decoded;
 import fwsh.dsl.engine.Describable;
 import fwsh.dsl.engine.DeviceAccess;
@@ -15,8 +17,11 @@ import fwsh.dsl.engine.DeviceUmem;
 import fwsh.dsl.engine.Journal;
 import fwsh.dsl.engine.RawReply;
 import fwsh.dsl.engine.Registers;
+import fwsh.dsl.engine.RpcArguments;
 import fwsh.dsl.engine.RpcEngine;
 import fwsh.dsl.engine.ScopeGuard;
+import fwsh.dsl.ports.Port;
+import fwsh.dsl.ports.PortList;
 import fwsh.dsl.trace.DeviceTracer;
 import fwsh.wire.Bits;
 import fwsh.wire.Catalog;
@@ -47,16 +52,23 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     private volatile Map<String, Object> identity;
     private volatile java.util.function.Supplier<java.util.function.Consumer<List<String>>> liveView = () -> null;
     private volatile java.util.function.Supplier<Appendable> output = () -> System.out;
+    private volatile java.util.function.Supplier<Console> console = () -> Console.of(System.out);
     private volatile DeviceTracer tracer;
     private volatile DeviceCounters counters;
+    private volatile PortList ports;
+    private volatile fwsh.dsl.nv.DeviceNv nv;
+    private final Journal journal;
+    private volatile EmulatorControl emu;
 
     public Device(Channel channel, java.util.function.Supplier<Catalog> catalog, ScopeGuard scopes, Journal journal,
                   java.util.function.Consumer<String> warnings, java.time.Duration rpcTimeout) {
         this.channel = channel;
+        this.journal = journal;
         this.engine = new RpcEngine(channel, scopes, journal, warnings, this::journalIdentity, rpcTimeout);
         this.reg = new Registers(catalog, engine);
         this.cap = new Capabilities(catalog, engine);
         this.cmd = new Commands(catalog, engine);
+        engine.setConsole(() -> console.get());
     }
 
     public String getName() {
@@ -98,6 +110,63 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     public synchronized DeviceCounters getCounters() {
         if (counters == null) counters = new DeviceCounters(this);
         return counters;
+    }
+
+    /** The device's ports (local_port 1..num_ports) with their state, speed, link modes and module (listed on first use). */
+    public PortList getPorts() {
+        PortList p = ports;
+        if (p == null) ports = p = PortList.of(this);
+        return p;
+    }
+
+    /** The port with this local_port number: {@code dev.port(1).speed}. */
+    public Port port(int localPort) {
+        return getPorts().port(localPort);
+    }
+
+    /** NV configuration (mlxconfig's parameters): query, set, reset, backup, restore, diff (created on first use). */
+    public synchronized fwsh.dsl.nv.DeviceNv getNv() {
+        if (nv == null) nv = new fwsh.dsl.nv.DeviceNv(this);
+        return nv;
+    }
+
+    @Override
+    public Journal journal() {
+        return journal;
+    }
+
+    void setEmulatorControl(EmulatorControl control) {
+        // a reboot changes capabilities and identity: read them again afterwards
+        this.emu = control == null ? null : new EmulatorControl() {
+            @Override
+            public String reboot() {
+                String said = control.reboot();
+                cap.refresh();
+                identity = null;
+                return said;
+            }
+
+            @Override
+            public String getProfile() {
+                return control.getProfile();
+            }
+
+            @Override
+            public String toString() {
+                return control.toString();
+            }
+        };
+    }
+
+    /** Emulator control ({@code dev.emu.reboot()}); only an emulated device has it. */
+    public EmulatorControl getEmu() {
+        EmulatorControl e = emu;
+        if (e == null) {
+            throw new FwshException("dev.emu: " + getName() + " is not an emulated device (" + channel.info().transport().label
+                    + "); emulator control (reboot, faults) exists only on --emulate devices. On hardware a reboot or"
+                    + " firmware reset (mlxfwreset) applies NV configuration");
+        }
+        return e;
     }
 
     /** Transport, type, uid, caps and PCI from the channel; firmware version and PSID from the device. */
@@ -156,11 +225,18 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
      * {@code data: byte[]} placed after the 8-byte header prefix, or {@code dev.rpc(bytes, outlen)}.
      */
     public RawReply rpc(Map<String, ?> args) {
-        int opcode = ((Number) require(args, "opcode")).intValue();
-        int opMod = args.get("op_mod") instanceof Number n ? n.intValue() : 0;
-        int outLen = args.get("outlen") instanceof Number n ? n.intValue() : 16;
-        int inLen = args.get("inlen") instanceof Number n ? n.intValue() : 16;
-        byte[] data = args.get("data") instanceof byte[] b ? b : new byte[0];
+        RpcArguments.known("dev.rpc", args, RPC_KEYS);
+        if (args.get("opcode") == null) throw new ArgumentException("dev.rpc needs 'opcode:' (e.g. dev.rpc(opcode: 0x101, outlen: 272))");
+        DeviceInfo i = channel.info();
+        int opcode = RpcArguments.u16("dev.rpc", "opcode", args.get("opcode"), 0);
+        int opMod = RpcArguments.u16("dev.rpc", "op_mod", args.get("op_mod"), 0);
+        int outLen = RpcArguments.length("dev.rpc", "outlen", args.get("outlen"), i, 16);
+        int inLen = RpcArguments.length("dev.rpc", "inlen", args.get("inlen"), i, 16);
+        Object d = args.get("data");
+        if (d != null && !(d instanceof byte[])) {
+            throw new ArgumentException("dev.rpc data: give a byte[] (the mailbox after its first 8 bytes), not " + d.getClass().getSimpleName());
+        }
+        byte[] data = d == null ? new byte[0] : (byte[]) d;
         byte[] in = new byte[Math.max(inLen, 8 + data.length)];
         Bits.set(in, 0, 0, 16, opcode);
         Bits.set(in, 0, 48, 16, opMod);
@@ -168,19 +244,16 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
         return rpc(in, outLen);
     }
 
+    private static final List<String> RPC_KEYS = List.of("opcode", "op_mod", "outlen", "inlen", "data");
+
     @Override
     public RawReply rpc(byte[] in, int outLen) {
         return engine.rawRpc(in, outLen);
     }
 
-    private static Object require(Map<String, ?> args, String key) {
-        Object v = args.get(key);
-        if (v == null) throw new FwshException("rpc needs '" + key + ":' (e.g. dev.rpc(opcode: 0x101, outlen: 272))");
-        return v;
-    }
-
     /** Registers {@code size} bytes of user memory; released on close, device close or session end. */
     public DeviceUmem umem(long size) {
+        if (size <= 0) throw new ArgumentException("dev.umem size: " + size + " is not a size; give a positive number of bytes (e.g. dev.umem(2.MiB))");
         if (!channel.supportsUmem()) {
             throw new FwshException("device " + getName() + " (" + channel.info().personality()
                     + ") has no umem: only the mlx5ctl driver (and the emulator in mlx5ctl mode) can register user memory");
@@ -221,6 +294,15 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
         return output.get();
     }
 
+    void setConsoleSource(java.util.function.Supplier<Console> source) {
+        this.console = source;
+    }
+
+    /** Where show() and help() print: the session's console. */
+    public Console console() {
+        return console.get();
+    }
+
     /** Tracks a resource (tracer, sampler) so closing the device releases it. */
     public void track(AutoCloseable resource) {
         resources.add(resource);
@@ -255,7 +337,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
 
     @Override
     public List<String> completionCandidates() {
-        return List.of("info", "reg", "cap", "cmd", "rpc(", "umem(", "tracer", "counters", "name", "close()");
+        return List.of("info", "reg", "cap", "cmd", "ports", "port(", "rpc(", "umem(", "tracer", "counters", "nv", "emu", "name", "close()");
     }
 
     @Override
@@ -264,8 +346,11 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
                 + "\n  reg.NAME   registers: read(index...), write(fields...), modify(index) { }"
                 + "\n  cap.TYPE   HCA capabilities: cap.general.log_max_qp, cap.general.max.log_max_qp"
                 + "\n  cmd.NAME() commands from the catalog"
+                + "\n  ports      the ports: state, speed, linkModes, protocol, module, mtu; port(N) by number"
                 + "\n  rpc(...)   raw mailbox: rpc(opcode: 0x101, outlen: 272)"
-                + "\n  umem(size) registered user memory (mlx5ctl and emulator)";
+                + "\n  umem(size) registered user memory (mlx5ctl and emulator)"
+                + "\n  nv         NV configuration: nv.query(), nv.SRIOV_EN, nv.set(NAME: value), backup/restore/diff"
+                + "\n  emu        emulator control (emulated devices only): emu.reboot()";
     }
 
     @Override

@@ -154,13 +154,36 @@ final class DeviceSources {
         return Emulator.profiles();
     }
 
-    /** Throws FwshException naming the bad mode. */
+    /** The mode's name in lower case (matched, ordered); throws an ArgumentException naming a bad one. */
+    static String replayModeName(String text) {
+        return replayMode(text).name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Throws an ArgumentException naming the bad mode. */
     static ReplayMode replayMode(String text) {
-        try {
-            return ReplayMode.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new FwshException(e.getMessage());
-        }
+        return ReplayMode.parse(text);
+    }
+
+    /** {@code dev.emu} for an emulated device, null for any other channel. */
+    static EmulatorControl control(Channel channel) {
+        if (!(channel instanceof fwsh.emu.EmulatedDevice ed)) return null;
+        return new EmulatorControl() {
+            @Override
+            public String reboot() {
+                ed.reboot();
+                return ed.info().name() + " rebooted: NV configuration for the next boot is now in use";
+            }
+
+            @Override
+            public String getProfile() {
+                return ed.profile().key();
+            }
+
+            @Override
+            public String toString() {
+                return "EmulatorControl(" + ed + ")";
+            }
+        };
     }
 
     /** "cx7", "cx7:fwctl", "cx6dx:mlx5ctl,cx7:fwctl"; null or blank is the default device. */

@@ -1,5 +1,6 @@
 package fwsh.dsl;
 
+import fwsh.dsl.engine.Console;
 import fwsh.dsl.engine.Describable;
 import fwsh.dsl.engine.Journal;
 import fwsh.dsl.engine.Privilege;
@@ -10,6 +11,22 @@ import java.util.List;
 
 /** The base class of every fwsh script: what a user can call without a receiver. */
 public abstract class FwshScript extends Script {
+
+    /** The binding variable the runner puts the script's text in (for its header). */
+    static final String SOURCE = "scriptSource";
+
+    /** The script's leading {@code //} comment lines without the slashes: what {@code --help} prints. */
+    public String scriptHeader() {
+        Object text = getBinding().hasVariable(SOURCE) ? getBinding().getVariable(SOURCE) : null;
+        StringBuilder sb = new StringBuilder();
+        if (text != null) {
+            for (String line : text.toString().split("\n")) {
+                if (!line.startsWith("//")) break;
+                sb.append(line.startsWith("// ") ? line.substring(3) : line.substring(2)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
 
     protected Session session() {
         return (Session) getBinding().getVariable("session");
@@ -33,9 +50,34 @@ public abstract class FwshScript extends Script {
         return session().journal();
     }
 
-    /** help(obj): what an object is and what it offers. */
-    public String help(Object target) {
-        if (target instanceof Describable d) return d.describe();
+    /** What scripts start from, for help() and the REPL's help. */
+    public static final String TOP_LEVEL = String.join("\n",
+            "Top-level names (help(x) describes any of them; x.describe() returns that text):",
+            "  dev                 the device in use: dev.reg, dev.cmd, dev.cap, dev.counters, dev.tracer, dev.rpc(...)",
+            "  devices, device(s)  the session's devices; device(s) picks one by index, name, PCI address or netdev",
+            "  session             the session: its devices, scopes and options",
+            "  journal             state-changing RPCs: journal.last(5), journal.filter(register: 'PAOS')",
+            "  withScope(s) { }    runs the block at a higher scope, up to the ceiling (--scope)",
+            "  TraceFiles          trace captures offline: TraceFiles.decode('fw.trc') { r -> println r.message }",
+            "  ResourceDump        resource dumps: ResourceDump.dump(dev, segment: 'FULL_QPC', index1: 0x100)",
+            "  Scope, Transport    the scopes (Scope.DEBUG_WRITE) and kernel interfaces",
+            "  FwshException       what every deliberate fwsh error is, to catch",
+            "  help(x), x.show()   print a description or a value's fields; x.describe(), x.showText() return them",
+            "");
+
+    /** help(obj): prints what an object is and what it offers, fitted to the terminal; obj.describe() returns the text. */
+    public void help(Object target) {
+        Console console = session().console();
+        console.print(describe(target, console.width()));
+    }
+
+    /** help(): the top-level names a script starts from. */
+    public void help() {
+        session().console().print(TOP_LEVEL);
+    }
+
+    static String describe(Object target, int width) {
+        if (target instanceof Describable d) return d.describe(width);
         return target == null ? "null" : target.getClass().getSimpleName() + ": " + target;
     }
 }

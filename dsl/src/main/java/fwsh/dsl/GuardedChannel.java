@@ -1,9 +1,13 @@
 package fwsh.dsl;
 
 import fwsh.channel.Channel;
+import fwsh.channel.DeviceClock;
+import fwsh.channel.DeviceEvent;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Scope;
 import fwsh.channel.Umem;
+
+import java.util.List;
 
 /**
  * What scripts get as {@code dev.channel}: the device's channel with the session's rules kept. An RPC goes
@@ -31,6 +35,16 @@ final class GuardedChannel implements Channel {
     @Override
     public boolean supportsUmem() {
         return device.rawChannel().supportsUmem();
+    }
+
+    @Override
+    public DeviceClock clock() {
+        return device.rawChannel().clock();
+    }
+
+    @Override
+    public List<DeviceEvent> drainEvents() {
+        return device.rawChannel().drainEvents();
     }
 
     @Override

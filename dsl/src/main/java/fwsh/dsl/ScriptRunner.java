@@ -37,6 +37,7 @@ public final class ScriptRunner {
     /** Runs {@code code}; {@code name} is what stack traces show (e.g. "trace/live.groovy"). */
     public Object run(String code, String name, List<String> args) {
         session.binding().setVariable("args", args.toArray(new String[0]));
+        session.binding().setVariable(FwshScript.SOURCE, code);
         Class<?> cached = cache == null ? null : cache.load(code, name, shell.getClassLoader(), config);
         Script script = cached == null ? shell.parse(code, name) : InvokerHelper.createScript(cached, session.binding());
         return script.run();

@@ -2,6 +2,7 @@ package fwsh.dsl;
 
 import fwsh.base.FwshException;
 import fwsh.channel.Channel;
+import fwsh.dsl.engine.Console;
 import fwsh.dsl.engine.Journal;
 import fwsh.dsl.engine.ScopeGuard;
 import fwsh.wire.Catalog;
@@ -12,11 +13,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * One user session: the devices in reach, the scope ceiling, the journal. The REPL, a batch run and a
- * spec each open one; closing it releases everything the scripts left behind (umem, tracer ownership).
+ * spec each open one; closing it releases everything the scripts left behind (tracer ownership, mkeys,
+ * PDs, umem). A session still open when the JVM ends (SIGTERM, SIGHUP, System.exit) is closed by a
+ * shutdown hook ({@link OpenSessions}); a session that fails to open closes what it had attached.
  */
 public final class Session implements AutoCloseable {
     private final SessionOptions options;
@@ -28,7 +32,8 @@ public final class Session implements AutoCloseable {
     private final CatalogSource catalog;
     private volatile Consumer<String> warnings = System.err::println;
     private volatile Consumer<List<String>> liveView;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Console console;
 
     private Session(SessionOptions options) {
         this.options = options;
@@ -37,19 +42,21 @@ public final class Session implements AutoCloseable {
         this.catalog = new CatalogSource(line -> warnings.accept(line));
     }
 
+    /** Opens the devices the options ask for; if any step fails, the devices already attached are closed. */
     public static Session open(SessionOptions options) {
         Session s = new Session(options);
-        DeviceSources.populate(s, options);
-        s.binding.setVariable("session", s);
-        s.binding.setVariable("devices", s.devices());
-        s.binding.setVariable("journal", s.journal);
-        if (!s.devices.isEmpty()) {
-            try {
+        OpenSessions.add(s);
+        try {
+            DeviceSources.populate(s, options);
+            s.binding.setVariable("session", s);
+            s.binding.setVariable("devices", s.devices());
+            s.binding.setVariable("journal", s.journal);
+            if (!s.devices.isEmpty()) {
                 s.binding.setVariable("dev", options.device == null ? s.devices.get(0) : s.device(selector(options.device)));
-            } catch (RuntimeException e) {
-                s.close();
-                throw e;
             }
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
         }
         return s;
     }
@@ -66,12 +73,31 @@ public final class Session implements AutoCloseable {
         return Collections.unmodifiableList(devices);
     }
 
-    /** Wraps a channel as a session device; the device is closed with the session. */
+    /**
+     * Wraps a channel as a session device; the device is closed with the session. The session owns the channel from
+     * here: if it cannot be attached (its --record file cannot be created), it is closed.
+     */
     public Device attach(Channel channel) {
-        Device d = new Device(DeviceSources.recorded(channel, options, devices), catalog, scopes, journal,
-                line -> warnings.accept(line), options.rpcTimeout);
+        if (closed.get()) {
+            channel.close();
+            throw new FwshException("the session is closed; open a new one");
+        }
+        Channel c;
+        try {
+            c = DeviceSources.recorded(channel, options, devices);
+        } catch (RuntimeException e) {
+            try {
+                channel.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        Device d = new Device(c, catalog, scopes, journal, line -> warnings.accept(line), options.rpcTimeout);
+        d.setEmulatorControl(DeviceSources.control(channel));
         d.setLiveViewSource(this::liveView);
         d.setOutputSource(this::output);
+        d.setConsoleSource(this::console);
         devices.add(d);
         return d;
     }
@@ -138,6 +164,19 @@ public final class Session implements AutoCloseable {
         return out instanceof Appendable a ? a : System.out;
     }
 
+    /**
+     * Where show() and help() print. The REPL sets one that pages long text and knows the terminal's width;
+     * without one (batch runs, pack specs) they print to {@link #output()}, unwrapped.
+     */
+    public void setConsole(Console console) {
+        this.console = console;
+    }
+
+    public Console console() {
+        Console c = console;
+        return c != null ? c : Console.of(output());
+    }
+
     void note(String line) {
         notes.add(line);
     }
@@ -162,13 +201,14 @@ public final class Session implements AutoCloseable {
     }
 
     public boolean isClosed() {
-        return closed;
+        return closed.get();
     }
 
+    /** Closes every device (tracer, mkeys, PDs, umem, the channel); idempotent and safe from any thread. */
     @Override
     public void close() {
-        if (closed) return;
-        closed = true;
+        if (!closed.compareAndSet(false, true)) return;
+        OpenSessions.remove(this);
         for (Device d : devices) {
             try {
                 d.close();

@@ -6,7 +6,6 @@ import fwsh.channel.Transport;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /** What the command line (or a spec) asks of a session. Mutable builder-style bean; every field optional. */
 public final class SessionOptions {
@@ -64,7 +63,7 @@ public final class SessionOptions {
 
     /** Checks a --replay-mode value (matched or ordered, any case); returns it in lower case. */
     public static String checkReplayMode(String mode) {
-        return DeviceSources.replayMode(mode).name().toLowerCase(Locale.ROOT);
+        return DeviceSources.replayModeName(mode);
     }
 
     public SessionOptions ceiling(Scope scope) {

@@ -1,5 +1,7 @@
 package fwsh.dsl;
 
+import fwsh.base.ArgumentException;
+
 import java.time.Duration;
 
 /**
@@ -40,7 +42,7 @@ public final class Units {
 
     private static long bytes(Number n, long unit) {
         double v = n.doubleValue() * unit;
-        if (v < 0 || v > Long.MAX_VALUE) throw new IllegalArgumentException("size out of range: " + n);
+        if (v < 0 || v > Long.MAX_VALUE) throw new ArgumentException("size out of range: " + n);
         return Math.round(v);
     }
 }

@@ -50,7 +50,7 @@ class CompositeSourceSpec extends Specification {
         src.select(['rx_crc_error_phy'])
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(fwsh.base.ArgumentException)
         e.message == "unknown counter 'rx_crc_error_phy'; did you mean rx_crc_errors_phy? (list() shows all counters)"
         !e.message.contains('\n')
     }
@@ -60,7 +60,7 @@ class CompositeSourceSpec extends Specification {
         src.def('zzzz')
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(fwsh.base.ArgumentException)
         e.message == "unknown counter 'zzzz' (list() shows all counters)"
     }
 
@@ -77,12 +77,12 @@ class CompositeSourceSpec extends Specification {
         when:
         src.select(['rx_packets_phy', 'ppcnt:rx_packets_phy'])
         then:
-        thrown(IllegalArgumentException)
+        thrown(fwsh.base.ArgumentException)
 
         when:
         src.select([])
         then:
-        thrown(IllegalArgumentException)
+        thrown(fwsh.base.ArgumentException)
     }
 
     def "list gives every counter with its description, and filters by text"() {

@@ -148,7 +148,7 @@ class DeltaSpec extends Specification {
         Snapshot.take(sel, clock).delta(Snapshot.take(other, clock))
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(fwsh.base.ArgumentException)
         e.message.startsWith('snapshots hold different counters')
     }
 
@@ -163,7 +163,7 @@ class DeltaSpec extends Specification {
         a.value('rx_packet_phy')
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(fwsh.base.ArgumentException)
         e.message.contains('did you mean rx_packets_phy')
     }
 

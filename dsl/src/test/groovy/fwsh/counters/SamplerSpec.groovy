@@ -262,32 +262,32 @@ class SamplerSpec extends Specification {
         when:
         Sampler.builder(sel).every(Duration.ofNanos(5_000))
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(fwsh.base.ArgumentException)
         e.message == 'sampling period 5.0 µs is below the minimum 10.0 µs; use every: 100.us or more'
 
         when:
         Sampler.builder(sel).ring(0).build()
         then:
-        e = thrown(IllegalArgumentException)
+        e = thrown(fwsh.base.ArgumentException)
         e.message.startsWith('sampler has nowhere to put samples')
 
         when:
         Sampler.builder(sel).file(dir.resolve('x.txt')).build()
         then:
-        e = thrown(IllegalArgumentException)
+        e = thrown(fwsh.base.ArgumentException)
         e.message == 'cannot tell the format of x.txt; name it *.csv or *.jsonl'
 
         when:
         Sampler.builder(sel).file(dir.resolve('no/such/dir/x.csv')).build()
         then:
-        def io = thrown(UncheckedIOException)
+        def io = thrown(fwsh.base.FileException)
         io.message.startsWith('cannot open sample file')
 
         when:
         def s = Sampler.builder(sel).ticker(clock).duration(Duration.ofMillis(2)).build()
         s.start(); s.start()
         then:
-        thrown(IllegalStateException)
+        thrown(fwsh.base.FwshException)
 
         cleanup:
         s?.close()

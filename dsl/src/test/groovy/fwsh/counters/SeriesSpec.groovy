@@ -127,14 +127,14 @@ class SeriesSpec extends Specification {
         when:
         sample(5, 10).plot(dir.resolve('x.gif'))
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(fwsh.base.ArgumentException)
         e.message == 'cannot plot to x.gif; name it *.png or *.svg'
 
         when:
         Sampler.builder(new CompositeSource([src]).select(['rx_packets_phy'])).duration(Duration.ofMillis(1)).ticker(clock).run()
                 .plot(dir.resolve('y.png'))
         then:
-        e = thrown(IllegalArgumentException)
+        e = thrown(fwsh.base.ArgumentException)
         e.message.startsWith('nothing to plot')
     }
 }

@@ -37,7 +37,7 @@ class WatchSpec extends Specification {
         WatchRule.parse(text)
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(fwsh.base.ArgumentException)
         e.message == message
         !e.message.contains('\n')
 
@@ -58,7 +58,7 @@ class WatchSpec extends Specification {
         Watch.of(src, ["'rx_crc_error_phy' rate > 0"], [], null)
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(fwsh.base.ArgumentException)
         e.message == "unknown counter 'rx_crc_error_phy'; did you mean rx_crc_errors_phy? (list() shows all counters)"
     }
 

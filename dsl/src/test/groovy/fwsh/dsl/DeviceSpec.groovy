@@ -39,7 +39,7 @@ class DeviceSpec extends Specification {
         paos.admin_status == 1
         paos['oper_status'] == 1
         paos.name('admin_status') == 'up'
-        paos.show().contains('admin_status')
+        paos.showText().contains('admin_status')
 
         cleanup:
         s.close()
@@ -137,9 +137,11 @@ class DeviceSpec extends Specification {
         rec.sent.find { it.opMod == 0 }.hook == 1
         entries.size() == 1
         entries[0].register == 'PAOS'
-        entries[0].scope == 'configuration'
+        entries[0].sent_scope == 'configuration'
+        entries[0].fwctl_min_scope == 'configuration'
+        entries[0].session_scope == 'configuration'
         entries[0].fields == [local_port: 1, admin_status: 'down', ase: 1]
-        entries[0].before.admin_status == 1
+        entries[0].before.admin_status == 'up'
         entries[0].device.psid == 'MT_0000000359'
         after.name('admin_status') == 'down'
         after.name('oper_status') == 'down'

@@ -1,6 +1,8 @@
 package fwsh.dsl
 
 import fwsh.channel.Channel
+import fwsh.channel.DeviceClock
+import fwsh.channel.DeviceEvent
 import fwsh.channel.DeviceInfo
 import fwsh.channel.Mailbox
 import fwsh.channel.Scope
@@ -22,6 +24,12 @@ class RecordingChannel implements Channel {
         sent << rec
         inner.rpc(scope, input, outLen)
     }
+
+    DeviceClock clock() { inner.clock() }
+
+
+    List<DeviceEvent> drainEvents() { inner.drainEvents() }
+
 
     boolean supportsUmem() { inner.supportsUmem() }
 

@@ -6,7 +6,6 @@ import fwsh.dsl.Device
 import fwsh.dsl.Session
 import fwsh.dsl.SessionOptions
 import fwsh.dsl.dump.ResourceDump
-import fwsh.dsl.trace.TraceClock
 import fwsh.emu.EmuClock
 import fwsh.emu.EmulatedDevice
 import fwsh.emu.Emulator
@@ -76,7 +75,6 @@ class DeviceGoneSpec extends Specification {
     def "removal during a trace capture: the file keeps every complete block, memory and threads released"() {
         given:
         Device d = s.attach(emu)
-        d.tracer.clock = TraceClock.virtual(clk)
         def file = tmp.resolve('gone.trc')
         def out = new StringBuilder()
         Throwable err = null

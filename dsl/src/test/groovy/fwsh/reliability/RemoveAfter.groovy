@@ -39,6 +39,10 @@ class RemoveAfter implements Channel {
         emu.rpc(scope, input, outLen)
     }
 
+    fwsh.channel.DeviceClock clock() { emu.clock() }
+
+    List<fwsh.channel.DeviceEvent> drainEvents() { emu.drainEvents() }
+
     boolean supportsUmem() { emu.supportsUmem() }
 
     Umem registerUmem(long size) { emu.registerUmem(size) }

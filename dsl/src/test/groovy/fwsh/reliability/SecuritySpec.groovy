@@ -48,13 +48,14 @@ class SecuritySpec extends Specification {
 
     def "the default ceiling is read-only and a script cannot raise it"() {
         given:
-        new SessionOptions().ceiling == Scope.DEBUG_READ_ONLY
         open(new SessionOptions())
 
         when:
         run(code)
 
-        then:
+        then: 'the session opened with the default options is read-only, and the script could not raise it'
+        new SessionOptions().ceiling == Scope.DEBUG_READ_ONLY
+        s.scopes().ceiling().scope == Scope.DEBUG_READ_ONLY
         def e = thrown(ScopeRefusedException)
         !e.message.contains('\n')
         stateChanging().isEmpty()

@@ -1,3 +1,4 @@
+import fwsh.base.ArgumentException
 import fwsh.channel.Transport
 import fwsh.counters.SampleSeries
 import fwsh.counters.Watch
@@ -116,7 +117,7 @@ class CountersScriptsSpec extends PackSpecification {
         run('counters/watch.groovy', '--for', '1s', 'rx_crc_errors_phy rate >> 0')
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(ArgumentException)
         e.message.startsWith('watch rule "rx_crc_errors_phy rate >> 0"')
     }
 

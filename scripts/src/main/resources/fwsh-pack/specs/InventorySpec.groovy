@@ -12,7 +12,7 @@ class InventorySpec extends PackSpecification {
         lines[1] ==~ /  device +emu\d+  0000:[0-9a-f]{2}:00\.0/
         lines.contains('  transport    emulated (mlx5ctl), profile cx6dx')
         lines.contains('  firmware     22.39.1002   PSID MT_0000000359   device id 0x101d')
-        lines.any { it ==~ /  caps +log_max_qp 17  log_max_cq 24  log_max_mkey 24  num_ports 1  port_type eth  debug 1  diag counters \d+/ }
+        lines.any { it ==~ /  caps +log_max_qp 17  log_max_cq 24  log_max_mkey 24  num_ports 2  port_type eth  debug 1  diag counters \d+/ }
         lines.any { it ==~ /  temperature +ASIC \d+\.\d C \(max \d+\.\d C, threshold 105\.0 C\)/ }
         lines.contains('  pcie         Gen4 x16 (capable Gen4 x16)')
         lines.contains('  port 1       up (admin up)  100G (100GAUI_2)  MTU 1522 (admin 1522, max 9978)  FEC rs_fec_528_514')

@@ -14,11 +14,11 @@ class SnapshotSpec extends PackSpecification {
         def json = new JsonSlurper().parse(new File(file))
 
         then:
-        r.lines[0] ==~ /snapshot of emu\d+ \(MT_0000000359, fw 22\.39\.1002\): \d+ registers written to .*a\.json; skipped \d+ refused \(BAD_PARAM\/BAD_OP\), 6 dump\/trace control/
+        r.lines[0] ==~ /snapshot of emu\d+ \(MT_0000000359, fw 22\.39\.1002\): \d+ registers written to .*a\.json; skipped \d+ refused \(BAD_PARAM\/BAD_OP\/BAD_RES\), 6 dump\/trace control/
         json.device.psid == 'MT_0000000359'
         json.device.fw_version == '22.39.1002'
         json.port == 1
-        json.registers.PAOS.admin_status == 1
+        json.registers.PAOS.admin_status == 'up'          // enum fields by name
         json.registers.PMTU.admin_mtu == 1522
         json.registers.MGIR.fw_info.psid == 'MT_0000000359'
         json.registers.keySet().containsAll(['PAOS', 'PMTU', 'PTYS', 'PDDR', 'PPCNT', 'MTMP', 'MGIR', 'MCAM'])

@@ -1,5 +1,4 @@
 import fwsh.channel.Transport
-import fwsh.dsl.trace.TraceClock
 import fwsh.dsl.trace.TraceSummary
 import fwsh.emu.EmuClock
 import fwsh.emu.EmulatedDevice
@@ -21,7 +20,6 @@ class TraceScriptsSpec extends PackSpecification {
 
     def setup() {
         d = session.attach(emu)
-        d.tracer.clock = TraceClock.virtual(clk)
         session.binding().setVariable('dev', d)
     }
 
@@ -186,7 +184,6 @@ class TraceScriptsSpec extends PackSpecification {
         given:
         def fw = Emulator.builder('cx6dx').personality(Transport.FWCTL).clock(clk).build()
         def fd = session.attach(fw)
-        fd.tracer.clock = TraceClock.virtual(clk)
 
         when:
         run('trace/live.groovy', '--device', fw.info().name(), '--for', '1s')

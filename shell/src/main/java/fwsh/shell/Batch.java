@@ -1,8 +1,10 @@
 package fwsh.shell;
 
 import fwsh.dsl.ScriptCache;
+import fwsh.dsl.ScriptExit;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
+import fwsh.dsl.engine.OutputMode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +33,16 @@ final class Batch {
     }
 
     int run(InputStream in) {
+        // json/csv: stdout is data; summaries, breach lines and notes go to stderr
+        OutputMode.set(printer.format() != Format.TABLE, err);
+        try {
+            return runScript(in);
+        } finally {
+            OutputMode.clear();
+        }
+    }
+
+    private int runScript(InputStream in) {
         ScriptRunner runner = new ScriptRunner(session, ScriptCache.user(System.getenv()));
         PrintWriter scriptOut = new PrintWriter(out, true);
         // Groovy scripts print through the binding's 'out' when it is set, so output follows our stream.
@@ -41,9 +53,10 @@ final class Batch {
             if (options.code != null) {
                 result = runner.run(options.code, "e.groovy", options.args);
             } else if (options.script != null) {
-                if (Files.isRegularFile(options.script)) runner.run(options.script, options.args);
-                else runner.run(PackScripts.text(options.script.toString()), options.script.toString(), options.args);
-                result = null;
+                if (Files.isRegularFile(options.script)) result = runner.run(options.script, options.args);
+                else result = runner.run(PackScripts.text(options.script.toString()), options.script.toString(), options.args);
+                // A script's last value is noise in a table run, but a pipeline reading JSON or CSV wants it, as from -e.
+                if (printer.format() == Format.TABLE) result = null;
             } else {
                 String code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 result = runner.run(code, "stdin.groovy", options.args);
@@ -68,6 +81,7 @@ final class Batch {
 
     private int fail(Throwable t) {
         Throwable root = ErrorReport.unwrap(t);
+        if (root instanceof ScriptExit e) return e.status(); // System.exit(n) in the script: the session closes, then exit n
         if (root instanceof IOException && options.script != null && !Files.isReadable(options.script)) {
             err.println("error: cannot read " + options.script);
             return 1;

@@ -38,11 +38,19 @@ public final class CompletionEngine {
     private final Supplier<Map<String, Object>> variables;
     private final List<String> commands;
     private final Path cwd;
+    private final Supplier<List<String>> packScripts;
 
     public CompletionEngine(Supplier<Map<String, Object>> variables, List<String> commands, Path cwd) {
+        this(variables, commands, cwd, List::of);
+    }
+
+    /** {@code packScripts}: the standard pack's script names, offered after {@code /run} besides files. */
+    public CompletionEngine(Supplier<Map<String, Object>> variables, List<String> commands, Path cwd,
+                            Supplier<List<String>> packScripts) {
         this.variables = variables;
         this.commands = commands;
         this.cwd = cwd;
+        this.packScripts = packScripts;
     }
 
     /** Offers for the word around {@code cursor}; each replaces {@code buffer[wordStart(...), cursor)}. */
@@ -99,6 +107,13 @@ public final class CompletionEngine {
             return out;
         }
         String[] parts = before.split("\\s+");
+        if (parts.length == 1 && parts[0].equals("/run")) {
+            List<Completion> out = paths(word);
+            for (String name : packScripts.get()) {
+                if (name.startsWith(word)) out.add(new Completion(name, name, "pack scripts", true));
+            }
+            return out;
+        }
         if (parts.length == 1 && FILE_COMMANDS.contains(parts[0])) return paths(word);
         return List.of();
     }

@@ -13,7 +13,7 @@ final class Csv {
         StringBuilder b = new StringBuilder();
         if (rowsOrValues instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map) {
             List<Map<String, Object>> rows = (List<Map<String, Object>>) list;
-            List<String> columns = Printer.columns(rows);
+            List<String> columns = Structure.columns(rows);
             line(b, columns);
             for (Map<String, Object> r : rows) {
                 b.append(String.join(",", columns.stream().map(c -> field(Printer.cell(r.get(c)))).toList())).append('\n');

@@ -1,5 +1,8 @@
 package fwsh.shell;
 
+import fwsh.base.FwshException;
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.messages.ExceptionMessage;
 import org.codehaus.groovy.control.messages.Message;
@@ -17,7 +20,12 @@ public final class ErrorReport {
     private ErrorReport() {
     }
 
-    /** One line, no exception class unless the exception carries no message at all. */
+    /**
+     * One line: a deliberate error ({@link FwshException}) as its message; Groovy's missing method or property as what
+     * the receiver lacks, with "did you mean" for DSL objects; anything else (what script code threw, or a bug) with
+     * its type, because "boom" alone does not say whether it was an IllegalStateException or an I/O error. The
+     * script location is added when the message lacks it.
+     */
     public static String oneLine(Throwable t) {
         Throwable root = unwrap(t);
         String msg;
@@ -26,12 +34,19 @@ public final class ErrorReport {
         } else if (root instanceof InterruptedException) {
             msg = "interrupted";
         } else {
-            msg = root.getMessage();
-            if (msg == null || msg.isBlank()) msg = root.getClass().getSimpleName();
+            msg = describe(root);
             String where = scriptLocation(root);
             if (where != null && !msg.contains(where)) msg = msg + " (" + where + ")";
         }
         return "error: " + firstLine(msg);
+    }
+
+    private static String describe(Throwable t) {
+        String msg = t.getMessage() == null ? "" : firstLine(t.getMessage());
+        if (t instanceof MissingMethodException m) return Missing.method(m, msg);
+        if (t instanceof MissingPropertyException p) return Missing.property(p, msg);
+        if (t instanceof FwshException && !msg.isBlank()) return msg;
+        return t.getClass().getSimpleName() + (msg.isBlank() ? "" : ": " + msg);
     }
 
     public static String stackTrace(Throwable t) {
@@ -47,7 +62,9 @@ public final class ErrorReport {
                 || cur instanceof java.lang.reflect.UndeclaredThrowableException
                 || cur instanceof java.util.concurrent.ExecutionException
                 || cur.getClass() == RuntimeException.class && cur.getMessage() != null
-                        && cur.getCause() != null && cur.getMessage().equals(cur.getCause().toString()))
+                        && cur.getCause() != null && cur.getMessage().equals(cur.getCause().toString())
+                // Groovy's toString of a value wraps what the value's own toString threw (Ctrl-C while printing)
+                || cur.getClass() == groovy.lang.GroovyRuntimeException.class && cur.getMessage() == null)
                 && cur.getCause() != null) {
             cur = cur.getCause();
         }
@@ -91,7 +108,7 @@ public final class ErrorReport {
         return null;
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         String t = s.strip();
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl).strip();

@@ -2,9 +2,11 @@ package fwsh.shell;
 
 import fwsh.dsl.FwshCompiler;
 import fwsh.dsl.Session;
+import groovy.lang.GroovyCodeSource;
 import groovy.lang.GroovyShell;
 import groovy.lang.Script;
 import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.runtime.InvokerHelper;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -34,13 +36,16 @@ final class Evaluator {
     /** Evaluates one input (possibly several lines); {@code name} names it in stack traces. */
     Object evaluate(String code, String name) {
         String prefix = imports.isEmpty() ? "" : String.join("; ", imports) + "; ";
-        Script script;
+        Class<?> type;
         synchronized (this) {
-            script = shell.parse(prefix + code, name == null ? "line" + (++counter) + ".groovy" : name);
+            String file = name == null ? "line" + (++counter) + ".groovy" : name;
+            type = shell.getClassLoader().parseClass(new GroovyCodeSource(prefix + code, file, GroovyShell.DEFAULT_CODE_BASE), false);
         }
         Matcher m = IMPORT.matcher(code);
         while (m.find()) imports.add(m.group(1).replaceAll("\\s+", " "));
-        Object result = script.run();
+        // Input that only declares classes compiles to them, not to a script: they stay defined, nothing runs.
+        if (!Script.class.isAssignableFrom(type)) return null;
+        Object result = InvokerHelper.createScript(type, session.binding()).run();
         if (result != null) session.binding().setVariable("_", result);
         return result;
     }

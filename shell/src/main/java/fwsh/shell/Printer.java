@@ -2,23 +2,21 @@ package fwsh.shell;
 
 import fwsh.dsl.engine.Hexdump;
 import fwsh.dsl.engine.Shown;
-import groovy.json.JsonOutput;
+import org.codehaus.groovy.runtime.FormatHelper;
 import org.codehaus.groovy.runtime.InvokerHelper;
 
-import java.lang.reflect.Array;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Renders results for people (aligned tables, hexdumps, one-liners) or for pipelines (JSON, CSV).
  * Value objects (register values and the like) print as their toString one-liner; their {@code toMap()}
- * feeds table columns, JSON and CSV.
+ * feeds table columns and JSON, their {@code toRows()} (else their one row) CSV. Given a {@link Screen}
+ * (the REPL), a result is cut to a screenful and ends in "… N more".
  */
 public final class Printer {
     /** Lists of plain values up to this width print inline, like Groovy does: [1, 2, 3]. */
@@ -41,53 +39,109 @@ public final class Printer {
      * printed that value itself (a trace summary), unless the format is JSON or CSV, which pipelines read.
      */
     public String echo(Object result) {
+        return echo(result, null);
+    }
+
+    public String echo(Object result, Screen screen) {
         boolean printed = Shown.alreadyPrinted(result);
-        return printed && format == Format.TABLE ? "" : render(result);
+        return printed && format == Format.TABLE ? "" : render(result, screen);
     }
 
     /** The text to print for {@code value}, ending in a newline; empty for null (nothing to show). */
     public String render(Object value) {
+        return render(value, null);
+    }
+
+    /** As {@link #render(Object)}, cut to {@code screen} when it is not null. */
+    public String render(Object value, Screen screen) {
         if (value == null) return "";
         return switch (format) {
-            case JSON -> JsonOutput.toJson(jsonable(value)) + "\n";
-            case CSV -> Csv.render(rowsOrValues(value));
-            case TABLE -> table(value);
+            case JSON -> json(value, screen);
+            case CSV -> csv(value, screen);
+            case TABLE -> table(value, screen);
         };
     }
 
-    private String table(Object value) {
-        if (value instanceof CharSequence s) return endLine(s.toString());
-        if (value instanceof byte[] bytes) return Hexdump.of(bytes);
-        if (value instanceof Map<?, ?> m) {
-            if (m.isEmpty()) return "[:]\n";
-            Table t = new Table(List.of("key", "value"));
-            m.forEach((k, v) -> t.row(List.of(cell(k), cell(v))));
-            return t.render(color, false);
-        }
-        List<Object> list = asList(value);
-        // A top-level value keeps its own layout: multi-line toString() (tables, summaries) prints as is.
-        if (list == null) return endLine(InvokerHelper.toString(value));
-        if (list.isEmpty()) return "[]\n";
-        if (list.stream().allMatch(e -> e != null && (e instanceof Map || hasToMap(e)))) {
-            List<Map<String, Object>> maps = new ArrayList<>();
-            for (Object e : list) maps.add(asMap(e));
-            List<String> columns = columns(maps);
-            Table t = new Table(columns);
-            for (Map<String, Object> m : maps) {
-                List<String> cells = new ArrayList<>();
-                for (String c : columns) cells.add(m.containsKey(c) ? cell(m.get(c)) : "");
-                t.row(cells);
-            }
-            return t.render(color, true);
-        }
-        String inline = cell(list);
-        if (inline.length() <= INLINE_WIDTH && list.stream().allMatch(Printer::isScalar)) return endLine(inline);
-        Table t = new Table(List.of("#", "value"));
-        for (int i = 0; i < list.size(); i++) t.row(List.of(String.valueOf(i), cell(list.get(i))));
-        return t.render(color, false);
+    private String json(Object value, Screen screen) {
+        if (screen == null) return JsonForm.of(value) + "\n";
+        Cut cut = Cut.of(value, screen.rows());
+        return JsonForm.of(cut.value) + "\n" + cut.more();
     }
 
-    /** For CSV: a list of rows (maps) or of plain values. */
+    private String csv(Object value, Screen screen) {
+        if (screen == null) return Csv.render(rowsOrValues(value));
+        Cut cut = Cut.of(value, screen.rows() - 1);
+        return Csv.render(rowsOrValues(cut.value)) + cut.more();
+    }
+
+    private String table(Object value, Screen screen) {
+        if (value instanceof CharSequence s) return text(s.toString(), screen);
+        if (value instanceof byte[] bytes) return hexdump(bytes, screen);
+        int cellLimit = screen == null ? -1 : screen.width() * 2;
+        if (value instanceof Map<?, ?> m) {
+            if (m.isEmpty()) return "[:]\n";
+            Cut cut = Cut.of(m, screen == null ? Integer.MAX_VALUE : screen.rows());
+            Table t = new Table(List.of("key", "value"));
+            ((Map<?, ?>) cut.value).forEach((k, v) -> {
+                Interrupts.check();
+                t.row(List.of(cell(k, cellLimit), cell(v, cellLimit)));
+            });
+            return t.render(color, false) + cut.more();
+        }
+        int size = Structure.size(value);
+        // A top-level value keeps its own layout: multi-line toString() (tables, summaries) prints as is.
+        if (size < 0) return text(InvokerHelper.toString(value), screen);
+        if (size == 0) return "[]\n";
+        if (size * 2 <= INLINE_WIDTH) {
+            List<Object> all = Structure.asList(value);
+            String inline = cell(all, -1);
+            if (inline.length() <= INLINE_WIDTH && all.stream().allMatch(Structure::isScalar)) return endLine(inline);
+        }
+        List<Object> list = Structure.head(value, screen == null ? Integer.MAX_VALUE : screen.rows() - 2);
+        String more = Cut.more(size - list.size());
+        if (allRows(list)) {
+            List<Map<String, Object>> maps = new ArrayList<>();
+            for (Object e : list) {
+                Interrupts.check();
+                maps.add(Structure.asMap(e));
+            }
+            List<String> columns = Structure.columns(maps);
+            Table t = new Table(columns);
+            for (Map<String, Object> m : maps) {
+                Interrupts.check();
+                List<String> cells = new ArrayList<>();
+                for (String c : columns) cells.add(m.containsKey(c) ? cell(m.get(c), cellLimit) : "");
+                t.row(cells);
+            }
+            return t.render(color, true) + more;
+        }
+        Table t = new Table(List.of("#", "value"));
+        for (int i = 0; i < list.size(); i++) {
+            Interrupts.check();
+            t.row(List.of(String.valueOf(i), cell(list.get(i), cellLimit)));
+        }
+        return t.render(color, false) + more;
+    }
+
+    private static boolean allRows(List<Object> list) {
+        for (Object e : list) {
+            Interrupts.check();
+            if (!Structure.isRow(e)) return false;
+        }
+        return true;
+    }
+
+    private static String text(String s, Screen screen) {
+        return screen == null ? endLine(s) : screen.cut(s);
+    }
+
+    private static String hexdump(byte[] bytes, Screen screen) {
+        int max = screen == null ? Integer.MAX_VALUE : screen.rows() * 16;
+        if (bytes.length <= max) return Hexdump.of(bytes);
+        return Hexdump.of(bytes, 0, max) + "… " + (bytes.length - max) + " more bytes\n";
+    }
+
+    /** For CSV: a value's rows, a list of rows (maps) or of plain values. */
     private Object rowsOrValues(Object value) {
         if (value instanceof Map<?, ?> m) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -99,109 +153,62 @@ public final class Printer {
             });
             return rows;
         }
-        if (hasToMap(value)) return List.of(asMap(value));
-        List<Object> list = value instanceof byte[] ? null : asList(value);
-        if (list == null) return cell(value);
-        if (!list.isEmpty() && list.stream().allMatch(e -> e != null && (e instanceof Map || hasToMap(e)))) {
+        if (Structure.hasRows(value)) return Structure.rows(value);
+        if (Structure.hasToMap(value)) return List.of(Structure.asMap(value));
+        List<Object> list = value instanceof byte[] ? null : Structure.asList(value);
+        if (list == null) return cell(value, -1);
+        if (!list.isEmpty() && allRows(list)) {
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (Object e : list) rows.add(asMap(e));
+            for (Object e : list) rows.add(Structure.asMap(e));
             return rows;
         }
         List<String> cells = new ArrayList<>();
-        for (Object e : list) cells.add(cell(e));
+        for (Object e : list) cells.add(cell(e, -1));
         return cells;
     }
 
-    static List<String> columns(List<Map<String, Object>> rows) {
-        Set<String> cols = new LinkedHashSet<>();
-        for (Map<String, Object> m : rows) cols.addAll(m.keySet());
-        return new ArrayList<>(cols);
-    }
-
-    /** One-line text of a value inside a table or CSV cell. */
-    static String cell(Object v) {
+    /** One-line text of a value inside a table or CSV cell; at most {@code limit} characters unless it is -1. */
+    static String cell(Object v, int limit) {
         if (v == null) return "";
-        if (v instanceof byte[] b) return Hexdump.hex(b);
-        if (v instanceof CharSequence s) return s.toString().replace("\n", "\\n");
-        return InvokerHelper.toString(v).replace("\n", "\\n");
+        String s;
+        if (v instanceof byte[] b) s = Hexdump.hex(limit < 0 ? b : Arrays.copyOf(b, Math.min(b.length, limit / 2 + 1)));
+        else s = v instanceof CharSequence cs ? cs.toString() : FormatHelper.format(v, false, limit);
+        if (limit >= 0 && s.length() > limit) s = s.substring(0, limit) + "...";
+        return s.replace("\n", "\\n");
     }
 
-    /** The structure JSON sees: toMap() objects as objects, bytes as hex, anything else unknown as text. */
-    static Object jsonable(Object v) {
-        if (v == null || v instanceof Number || v instanceof Boolean) return v;
-        if (v instanceof CharSequence || v instanceof Character || v instanceof Enum) return v.toString();
-        if (v instanceof byte[] b) return Hexdump.hex(b);
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), jsonable(x)));
-            return out;
-        }
-        if (hasToMap(v)) return jsonable(asMap(v));
-        List<Object> list = asList(v);
-        if (list != null) {
-            List<Object> out = new ArrayList<>();
-            for (Object e : list) out.add(jsonable(e));
-            return out;
-        }
-        return v.toString();
-    }
-
-    static boolean hasToMap(Object v) {
-        if (v == null || v instanceof Map || v instanceof Collection || v instanceof CharSequence
-                || v instanceof Number || v.getClass().isArray()) return false;
-        return v instanceof Record || respondsToToMap(v); // a record maps its components (a trace summary's counts)
-    }
-
-    private static boolean respondsToToMap(Object v) {
-        try {
-            return !InvokerHelper.getMetaClass(v).respondsTo(v, "toMap", new Object[0]).isEmpty();
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> asMap(Object v) {
-        if (v instanceof Record r && !respondsToToMap(r)) return components(r);
-        Object m = v instanceof Map ? v : InvokerHelper.invokeMethod(v, "toMap", null);
-        if (!(m instanceof Map<?, ?> map)) {
-            throw new IllegalStateException(v.getClass().getSimpleName() + ".toMap() did not return a Map");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, x) -> out.put(String.valueOf(k), x));
-        return out;
-    }
-
-    private static Map<String, Object> components(Record r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            try {
-                out.put(c.getName(), c.getAccessor().invoke(r));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + r.getClass().getSimpleName() + "." + c.getName(), e);
-            }
-        }
-        return out;
-    }
-
-    /** Collections and arrays as a list; null for anything else. */
-    static List<Object> asList(Object v) {
-        if (v instanceof Collection<?> c) return new ArrayList<>(c);
-        if (v != null && v.getClass().isArray()) {
-            int n = Array.getLength(v);
-            List<Object> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) out.add(Array.get(v, i));
-            return out;
-        }
-        return null;
-    }
-
-    private static boolean isScalar(Object v) {
-        return v == null || v instanceof Number || v instanceof CharSequence || v instanceof Boolean
-                || v instanceof Character || v instanceof Enum;
+    static String cell(Object v) {
+        return cell(v, -1);
     }
 
     private static String endLine(String s) {
         return s.endsWith("\n") ? s : s + "\n";
+    }
+
+    /** A collection, array or map cut to its first {@code n} elements, and how many were left out. */
+    private record Cut(Object value, int left) {
+        static Cut of(Object value, int n) {
+            int keep = Math.max(1, n);
+            if (value instanceof Map<?, ?> m && m.size() > keep) {
+                Map<Object, Object> head = new LinkedHashMap<>();
+                Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
+                while (head.size() < keep) {
+                    Map.Entry<?, ?> e = it.next();
+                    head.put(e.getKey(), e.getValue());
+                }
+                return new Cut(head, m.size() - keep);
+            }
+            int size = Structure.size(value);
+            if (size > keep && !(value instanceof byte[])) return new Cut(Structure.head(value, keep), size - keep);
+            return new Cut(value, 0);
+        }
+
+        String more() {
+            return more(left);
+        }
+
+        static String more(int left) {
+            return left > 0 ? "… " + left + " more\n" : "";
+        }
     }
 }

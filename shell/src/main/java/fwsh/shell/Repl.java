@@ -1,12 +1,17 @@
 package fwsh.shell;
 
+import fwsh.dsl.ScriptExit;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
+import fwsh.dsl.engine.Console;
 import fwsh.shell.cli.UsageException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Attributes;
+import org.jline.terminal.Attributes.ControlChar;
+import org.jline.terminal.Attributes.InputFlag;
+import org.jline.terminal.Attributes.LocalFlag;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
@@ -19,7 +24,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +41,8 @@ import java.util.concurrent.TimeoutException;
  * and a second Ctrl-C abandons an evaluation stuck where interrupts do not reach (a blocking native call).
  */
 final class Repl {
+    private static final Set<String> BARE_WORDS = Set.of("help", "exit", "quit");
+
     private final Session session;
     private final Options options;
     private final Terminal terminal;
@@ -43,6 +52,7 @@ final class Repl {
     private final Printer printer;
     private final ReplCommands commands;
     private final StatusLine status;
+    private final Pager pager;
     private final boolean color;
     private ExecutorService worker = newWorker();
     private volatile Thread evaluating;
@@ -76,7 +86,7 @@ final class Repl {
         this.printer = new Printer(options.format, color);
         this.commands = new ReplCommands(this);
         CompletionEngine engine = new CompletionEngine(() -> session.binding().getVariables(), commands.names(),
-                Path.of("").toAbsolutePath());
+                Path.of("").toAbsolutePath(), PackScripts::names);
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("fwsh")
@@ -89,10 +99,36 @@ final class Repl {
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
         this.status = new StatusLine(terminal, session);
+        this.pager = new Pager(terminal, this::screen);
+        // help(x) and show() print a screenful at a time, fitted to the terminal's width
+        session.setConsole(new Console() {
+            @Override
+            public void print(String text) {
+                pager.page(text);
+            }
+
+            @Override
+            public int width() {
+                return terminal.getWidth() - 1; // a line of the full width would wrap on some terminals
+            }
+        });
         session.binding().setVariable("out", terminal.writer());
         // Live views (dev.counters.watch) refresh above the status line instead of scrolling.
         session.setLiveView(status::show);
         terminal.handle(Terminal.Signal.INT, s -> interrupt());
+        // At the prompt the line reader handles resizes; while an evaluation runs (a watch view), this does.
+        terminal.handle(Terminal.Signal.WINCH, s -> status.resize());
+        new Suspend(terminal, status, this::redrawPrompt).install();
+    }
+
+    /** After a resume: the line being edited, when the prompt is up (the reader ignores this otherwise). */
+    private void redrawPrompt() {
+        try {
+            reader.callWidget(LineReader.REDRAW_LINE);
+            reader.callWidget(LineReader.REDISPLAY);
+        } catch (RuntimeException e) {
+            // not reading a line: the next prompt draws itself
+        }
     }
 
     static boolean isDumb(Terminal t) {
@@ -128,8 +164,11 @@ final class Repl {
         return Main.EXIT_OK;
     }
 
-    private void handle(String line) {
-        if (line.isBlank()) return;
+    private void handle(String input) {
+        if (input.isBlank()) return;
+        String word = input.strip();
+        // help, exit and quit as bare words, as in Python's REPL, unless the user defined a variable of that name
+        String line = BARE_WORDS.contains(word) && !session.binding().hasVariable(word) ? "/" + word : input;
         if (CompletionEngine.isCommandLine(line)) {
             try {
                 commands.execute(line);
@@ -153,8 +192,15 @@ final class Repl {
     /** Runs {@code task} on the worker, waits for it (Ctrl-C interrupts), prints the result or the error. */
     void evaluateAndPrint(Callable<Object> task, boolean printResult) {
         try {
-            Object result = onWorker(task);
-            if (printResult) writer().print(printer.echo(result));
+            // The result is rendered on the worker too, so Ctrl-C stops a long rendering as it stops user code.
+            onWorker(() -> {
+                Object result = task.call();
+                if (printResult) {
+                    writer().print(printer.echo(result, screen()));
+                    writer().flush();
+                }
+                return null;
+            });
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) throw (VirtualMachineError) t;
             error(t);
@@ -162,16 +208,32 @@ final class Repl {
         writer().flush();
     }
 
+    /** A screenful: the terminal less the prompt and the status line. */
+    Screen screen() {
+        return new Screen(terminal.getHeight() - 2, terminal.getWidth());
+    }
+
     private Object onWorker(Callable<Object> task) throws Throwable {
         // Keys typed while the evaluation runs wait, as typed, for the next prompt (a Ctrl-D there leaves): in the
         // terminal's cooked mode the line discipline would swallow a Ctrl-D at the start of a line. Ctrl-C still
         // interrupts (raw mode keeps signals).
-        Attributes cooked = terminal.enterRawMode();
+        Attributes cooked = terminal.getAttributes();
+        terminal.setAttributes(rawKeepingSignals(cooked));
         try {
             return runOnWorker(task);
         } finally {
             terminal.setAttributes(cooked);
         }
+    }
+
+    /** Raw input as cfmakeraw gives it, but with ISIG kept: JLine 4's enterRawMode clears it, and Ctrl-C must signal. */
+    static Attributes rawKeepingSignals(Attributes cooked) {
+        Attributes raw = new Attributes(cooked);
+        raw.setLocalFlags(EnumSet.of(LocalFlag.ICANON, LocalFlag.ECHO, LocalFlag.IEXTEN), false);
+        raw.setInputFlags(EnumSet.of(InputFlag.IXON, InputFlag.ICRNL, InputFlag.INLCR), false);
+        raw.setControlChar(ControlChar.VMIN, 1);
+        raw.setControlChar(ControlChar.VTIME, 0);
+        return raw;
     }
 
     private Object runOnWorker(Callable<Object> task) throws Throwable {
@@ -216,12 +278,13 @@ final class Repl {
         lastTrace = ErrorReport.stackTrace(t);
         String line;
         if (root instanceof InterruptedException) line = "interrupted";
+        else if (root instanceof ScriptExit e) line = "exit(" + e.status() + "): System.exit ends the evaluation, not fwsh (exit or /exit leaves)";
         else if (root instanceof AbandonedException) line = root.getMessage();
         else if (root instanceof UsageException) line = "error: " + root.getMessage();
         else line = ErrorReport.oneLine(t);
         PrintWriter w = writer();
         w.println(color ? new AttributedString(line, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)).toAnsi(terminal) : line);
-        if (options.verbose && !(root instanceof UsageException)) w.print(lastTrace);
+        if (options.verbose && !(root instanceof UsageException || root instanceof ScriptExit)) w.print(lastTrace);
         w.flush();
     }
 
@@ -241,6 +304,11 @@ final class Repl {
 
     PrintWriter writer() {
         return terminal.writer();
+    }
+
+    /** Long text a screenful at a time. */
+    void page(String text) {
+        pager.page(text);
     }
 
     Session session() {

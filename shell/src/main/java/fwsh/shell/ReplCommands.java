@@ -2,6 +2,7 @@ package fwsh.shell;
 
 import fwsh.channel.Scope;
 import fwsh.dsl.Device;
+import fwsh.dsl.FwshScript;
 import fwsh.dsl.Session;
 import fwsh.shell.cli.UsageException;
 
@@ -35,12 +36,12 @@ final class ReplCommands {
         add("/help", "", "this list", a -> help());
         add("/devices", "", "the devices in this session; '*' marks dev", a -> devices());
         add("/load", "FILE", "evaluate FILE here: its variables and methods stay defined", a -> load(a));
-        add("/run", "FILE [ARGS...]", "run FILE as a script with its own 'args'", a -> run(a));
+        add("/run", "FILE [ARGS...]", "run FILE (or a standard-pack script: /run link/health.groovy) with its own 'args'", a -> run(a));
         add("/journal", "[N]", "the last N (10) entries of the journal of state-changing RPCs", a -> journal(a));
         add("/scope", "", "the scope ceiling and the scopes there are", a -> scope());
         add("/history", "[N]", "the last N (20) inputs", a -> history(a));
         add("/trace", "", "the stack trace of the last error", a -> trace());
-        add("/exit", "", "leave fwsh (also Ctrl-D)", a -> repl.exit());
+        add("/exit", "", "leave fwsh (also exit, quit or Ctrl-D)", a -> repl.exit());
     }
 
     private void add(String name, String usage, String help, Handler h) {
@@ -66,18 +67,18 @@ final class ReplCommands {
     }
 
     private void help() {
-        PrintWriter w = out();
-        w.println("Commands:");
+        StringBuilder b = new StringBuilder("Commands:\n");
         int width = 0;
         for (Command c : commands.values()) width = Math.max(width, (c.name() + " " + c.usage()).length());
         for (Command c : commands.values()) {
             String head = (c.name() + " " + c.usage()).strip();
-            w.println("  " + head + " ".repeat(width - head.length() + 2) + c.help());
+            b.append("  ").append(head).append(" ".repeat(width - head.length() + 2)).append(c.help()).append('\n');
         }
-        w.println("Anything else is Groovy, evaluated in the session: dev, devices and session are defined;");
-        w.println("_ is the last result; help(obj) describes any fwsh object; def x = ... and methods persist.");
-        w.println("Keys: Tab completes names, registers and arguments; Enter on unfinished input continues it;");
-        w.println("Ctrl-C clears the line or interrupts what runs; Ctrl-D or /exit leaves.");
+        b.append("Anything else is Groovy, evaluated in the session; _ is the last result; def x = ... and methods persist.\n");
+        b.append(FwshScript.TOP_LEVEL);
+        b.append("Keys: Tab completes names, registers and arguments; Enter on unfinished input continues it;\n");
+        b.append("Ctrl-C clears the line or interrupts what runs; Ctrl-D, exit or /exit leaves.\n");
+        repl.page(b.toString());
     }
 
     private void devices() {
@@ -96,10 +97,15 @@ final class ReplCommands {
 
     private Path file(List<String> args, String command) {
         if (args.isEmpty()) throw new UsageException(command + " needs a file: " + command + " FILE");
-        Path p = Path.of(args.get(0).startsWith("~/")
-                ? System.getProperty("user.home") + args.get(0).substring(1) : args.get(0));
-        if (!Files.isRegularFile(p)) throw new UsageException("no file '" + args.get(0) + "'");
+        Path p = expand(args.get(0));
+        if (!Files.isRegularFile(p)) {
+            throw new UsageException("no file '" + args.get(0) + "'" + (command.equals("/run") ? " (nor a pack script of that name; see fwsh --list-scripts)" : ""));
+        }
         return p;
+    }
+
+    private static Path expand(String name) {
+        return Path.of(name.startsWith("~/") ? System.getProperty("user.home") + name.substring(1) : name);
     }
 
     private void load(List<String> args) throws Exception {
@@ -108,9 +114,17 @@ final class ReplCommands {
         repl.evaluateAndPrint(() -> repl.evaluator().evaluate(code, p.getFileName().toString()), false);
     }
 
+    /** As on the command line: a file, else a standard-pack script of that name ({@code /run link/health.groovy}). */
     private void run(List<String> args) throws Exception {
-        Path p = file(args, "/run");
+        if (args.isEmpty()) throw new UsageException("/run needs a file: /run FILE [ARGS...]");
         List<String> scriptArgs = args.subList(1, args.size());
+        String name = args.get(0);
+        if (!Files.isRegularFile(expand(name)) && PackScripts.exists(name)) {
+            String code = PackScripts.text(name);
+            repl.evaluateAndPrint(() -> repl.runner().run(code, name, scriptArgs), false);
+            return;
+        }
+        Path p = file(args, "/run");
         repl.evaluateAndPrint(() -> repl.runner().run(p, scriptArgs), false);
     }
 
@@ -128,8 +142,9 @@ final class ReplCommands {
             return;
         }
         List<String> lines = Files.readAllLines(path);
-        w.println("journal: " + path + " (" + lines.size() + " entries)");
-        lines.subList(Math.max(0, lines.size() - n), lines.size()).forEach(w::println);
+        StringBuilder text = new StringBuilder("journal: " + path + " (" + lines.size() + " entries)\n");
+        lines.subList(Math.max(0, lines.size() - n), lines.size()).forEach(l -> text.append(l).append('\n'));
+        repl.page(text.toString());
     }
 
     Path journalPath() {

@@ -4,6 +4,7 @@ import fwsh.channel.DeviceInfo;
 import fwsh.channel.Transport;
 import fwsh.dsl.Device;
 import fwsh.dsl.Session;
+
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -15,10 +16,13 @@ import java.util.List;
 /** The bottom line: current device and scope. Silently absent where the terminal has no scroll region. */
 final class StatusLine {
     private final Session session;
+    private final Terminal terminal;
     private final Status status;
+    private List<String> view = List.of();
 
     StatusLine(Terminal terminal, Session session) {
         this.session = session;
+        this.terminal = terminal;
         Status s = Repl.isDumb(terminal) ? null : Status.getStatus(terminal);
         this.status = s;
     }
@@ -37,15 +41,45 @@ final class StatusLine {
      * On terminals without a status area the lines are not shown (breach lines still print).
      */
     synchronized void show(List<String> lines) {
+        view = List.copyOf(lines);
         if (status == null) return;
         try {
+            // A line wider than the terminal would wrap and push the status area out of place.
+            int width = Math.max(1, terminal.getWidth() - 1);
             List<AttributedString> all = new java.util.ArrayList<>();
-            for (String l : lines) all.add(new AttributedString(l));
+            for (String l : lines) all.add(new AttributedString(l).columnSubSequence(0, width));
             all.add(new AttributedString(text(), AttributedStyle.INVERSE));
             status.update(all);
         } catch (RuntimeException e) {
             // see update()
         }
+    }
+
+    /** After a terminal resize (SIGWINCH): the status area moves to the new bottom and the live view is redrawn. */
+    synchronized void resize() {
+        if (status == null) return;
+        try {
+            status.resize(terminal.getSize());
+        } catch (RuntimeException e) {
+            // see update()
+        }
+        show(view);
+    }
+
+    /** Before the process stops (Ctrl-Z): the status area is cleared and the whole screen scrolls again. */
+    synchronized void suspend() {
+        if (status == null) return;
+        try {
+            status.update(List.of());
+            status.close();
+        } catch (RuntimeException e) {
+            // see update()
+        }
+    }
+
+    /** After {@code fg}: the status area comes back at the bottom, with the live view if one is showing. */
+    synchronized void resume() {
+        resize();
     }
 
     /** " fwsh  device: emu0 EMULATED cx6dx  scope: debug-read-only ": a fake device says so all session long. */

@@ -28,7 +28,10 @@ final class Table {
         int n = header.size();
         int[] width = new int[n];
         for (int c = 0; c < n; c++) width[c] = showHeader ? header.get(c).length() : 0;
-        for (List<String> r : rows) for (int c = 0; c < n; c++) width[c] = Math.max(width[c], cell(r, c).length());
+        for (List<String> r : rows) {
+            Interrupts.check();
+            for (int c = 0; c < n; c++) width[c] = Math.max(width[c], cell(r, c).length());
+        }
         StringBuilder b = new StringBuilder();
         if (showHeader) {
             line(b, header, width, true, color ? "\u001b[1m" : null);
@@ -36,7 +39,10 @@ final class Table {
             for (int c = 0; c < n; c++) rule.add("-".repeat(width[c]));
             line(b, rule, width, false, null);
         }
-        for (List<String> r : rows) line(b, r, width, true, null);
+        for (List<String> r : rows) {
+            Interrupts.check();
+            line(b, r, width, true, null);
+        }
         return b.toString();
     }
 

@@ -22,7 +22,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class ArchitectureSpec extends Specification {
     static final String[] GLUE = ['fwsh.base..', 'fwsh.text..', 'fwsh.channel..', 'fwsh.wire..', 'fwsh.abi..',
-                                  'fwsh.backend..', 'fwsh.trace..', 'fwsh.emu..', 'fwsh.replay..']
+                                  'fwsh.backend..', 'fwsh.trace..', 'fwsh.nv..', 'fwsh.emu..', 'fwsh.replay..']
     static final String[] DSL = ['fwsh.dsl..', 'fwsh.counters..']
 
     @Shared
@@ -54,6 +54,7 @@ class ArchitectureSpec extends Specification {
                 .layer('abi').definedBy('fwsh.abi..')
                 .layer('backend').definedBy('fwsh.backend..')
                 .layer('trace').definedBy('fwsh.trace..')
+                .layer('nv').definedBy('fwsh.nv..')
                 .layer('emu').definedBy('fwsh.emu..')
                 .layer('replay').definedBy('fwsh.replay..')
                 .layer('dsl').definedBy(DSL)
@@ -63,12 +64,26 @@ class ArchitectureSpec extends Specification {
                 .whereLayer('abi').mayNotAccessAnyLayer()
                 .whereLayer('backend').mayOnlyAccessLayers('abi', 'channel', 'base')
                 .whereLayer('trace').mayOnlyAccessLayers('wire', 'base')
-                .whereLayer('emu').mayOnlyAccessLayers('channel', 'wire', 'base')
+                .whereLayer('nv').mayOnlyAccessLayers('wire', 'base')
+                .whereLayer('emu').mayOnlyAccessLayers('channel', 'wire', 'nv', 'base')
                 .whereLayer('replay').mayOnlyAccessLayers('channel', 'base')
-                .whereLayer('dsl').mayOnlyAccessLayers('dsl', 'base', 'channel', 'wire', 'backend', 'trace', 'emu', 'replay')
+                .whereLayer('dsl').mayOnlyAccessLayers('dsl', 'base', 'channel', 'wire', 'backend', 'trace', 'nv', 'emu', 'replay')
                 .because('the ABI knows only the kernel, errno mapping belongs to the backend, and everything above '
                         + 'the backend works on any channel (kernel, emulator, replay)')
         rule.check(classes)
+
+        then:
+        noExceptionThrown()
+    }
+
+    def "the emulator's NV store uses the built-in definitions, never mstflint's database (which the user's machine may lack)"() {
+        when:
+        noClasses().that().resideInAPackage('fwsh.emu..')
+                .should().dependOnClassesThat().haveFullyQualifiedName('fwsh.nv.MstflintDatabase')
+                .orShould().dependOnClassesThat().haveFullyQualifiedName('fwsh.nv.NvDatabases')
+                .orShould().dependOnClassesThat().resideInAnyPackage('java.sql..', 'org.sqlite..')
+                .because('an emulated device must behave the same on every machine')
+                .check(classes)
 
         then:
         noExceptionThrown()
@@ -116,9 +131,6 @@ class ArchitectureSpec extends Specification {
         noExceptionThrown()
     }
 
-    @PendingFeature(reason = 'fwsh.dsl.trace.DeviceTracer (instanceof EmulatedDevice, drainEvents, DeviceEvent), '
-            + 'fwsh.dsl.trace.TraceClock and fwsh.dsl.counters.DeviceCounters/EmuTicker (EmulatedDevice.clock(), '
-            + 'VirtualClock) look for the emulator; device time and event delivery belong behind the Channel interface')
     def "the DSL uses the emulator and replay only where a session is wired (DeviceSources)"() {
         when:
         noClasses().that().resideInAnyPackage(DSL + ['fwsh.shell..'] as String[])

@@ -54,6 +54,12 @@ class EvaluatorSpec extends Specification {
         e.stackTrace.find { it.fileName == 'probe.groovy' }.lineNumber == 2
     }
 
+    def "a line that only declares a class defines it for later lines and prints nothing"() {
+        expect:
+        eval.evaluate('class Port { int n; String toString() { "port $n" } }') == null
+        eval.evaluate('new Port(n: 2)').toString() == 'port 2'
+    }
+
     def "_ holds the last non-null result"() {
         when:
         eval.evaluate('6 * 7')
@@ -65,7 +71,7 @@ class EvaluatorSpec extends Specification {
 
     def "the shared configuration is in force: base script and default imports"() {
         expect:
-        eval.evaluate('help(null)') == 'null'
+        eval.evaluate('TraceFiles.simpleName') == 'TraceFiles'
         eval.evaluate('Scope.DEBUG_WRITE.label') == 'debug-write'
     }
 }

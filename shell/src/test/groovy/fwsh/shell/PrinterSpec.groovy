@@ -43,7 +43,7 @@ class PrinterSpec extends Specification {
         table.render([]) == '[]\n'
         table.render((1..40).collect { "item$it" }).readLines().size() == 40
         table.render((1..40).collect { "item$it" }).readLines()[11] == '11  item12'
-        table.render([new FakeRegister(name: 'X'), 'b']).readLines().size() == 2
+        table.render([java.time.Duration.ofSeconds(1), 'b']).readLines().size() == 2
     }
 
     def "byte arrays are hexdumps: offset, 16 bytes in two groups, ASCII"() {
@@ -101,5 +101,83 @@ class PrinterSpec extends Specification {
         expect:
         new Printer(Format.TABLE, true).render([[a: 1]]).contains('\u001b[1m')
         !table.render([[a: 1]]).contains('\u001b')
+    }
+
+    def "JSON is groovy-json's: NaN and infinite rates are null, enums and unknown objects their text, no \\u escapes"() {
+        expect:
+        json.render([rate: Double.NaN, top: Double.POSITIVE_INFINITY, f: 1.5f, scope: fwsh.channel.Scope.DEBUG_WRITE,
+                     when: java.time.Duration.ofMillis(1500), name: 'é']) ==
+                '{"rate":null,"top":null,"f":1.5,"scope":"debug-write","when":"PT1.5S","name":"é"}\n'
+        json.render([[v: new FakeValue(name: 'P', fields: [nested: new FakeValue(name: 'Q', fields: [x: 1])])]]) ==
+                '[{"v":{"nested":{"x":1}}}]\n'
+    }
+
+    def "CSV of a value with toRows() is its rows"() {
+        given:
+        def v = new Object() {
+            List toRows() { [[name: 'a', n: 1], [name: 'b', n: 2]] }
+            Map toMap() { [count: 2] }
+        }
+
+        expect:
+        csv.render(v) == 'name,n\na,1\nb,2\n'
+        json.render(v) == '{"count":2}\n'
+    }
+
+    def "given a screen, large results are cut to it and end in '… N more'"() {
+        given:
+        def screen = new Screen(20, 80)
+
+        when:
+        def list = (1..3_000_000).toList()
+        def shown = [list: table.render(list, screen), map: table.render((1..1000).collectEntries { [("k$it"): it] }, screen),
+                     rows: table.render((1..500).collect { [port: it, state: 'up'] }, screen),
+                     text: table.render((1..300).collect { "line $it" }.join('\n'), screen),
+                     long: table.render('x' * 100_000, screen), bytes: table.render(new byte[10_000], screen),
+                     json: json.render(list, screen), csv: csv.render(list, screen)]
+
+        then: 'each fits the screen, and the count of what was left out adds up'
+        shown.every { k, v -> v.readLines().size() <= screen.lines() }
+        more(shown.list) + shown.list.readLines().size() - 1 == list.size()
+        more(shown.map) + shown.map.readLines().size() - 1 == 1000
+        more(shown.rows) + shown.rows.readLines().size() - 3 == 500          // header and rule
+        more(shown.text) + shown.text.readLines().size() - 1 == 300
+        shown.long.readLines()[0] == 'x' * (screen.rows() * 80)
+        shown.long.readLines()[1] == "… ${100_000 - screen.rows() * 80} more characters"
+        shown.bytes.readLines().last() == "… ${10_000 - screen.rows() * 16} more bytes"
+        more(shown.json) + new groovy.json.JsonSlurper().parseText(shown.json.readLines()[0]).size() == list.size()
+        more(shown.csv) + shown.csv.readLines().size() - 1 == list.size()
+
+        and: 'small results are untouched'
+        table.render([1, 2, 3], screen) == '[1, 2, 3]\n'
+        table.render((1..10).collect { "item$it" }, screen) == table.render((1..10).collect { "item$it" })
+    }
+
+    static int more(String shown) {
+        def m = shown.readLines().last() =~ /^… (\d+) more( lines)?$/
+        assert m.matches()
+        m.group(1) as int
+    }
+
+    def "rendering stops when its thread is interrupted (Ctrl-C in the REPL)"() {
+        given:
+        def big = (1..3_000_000).collect { [n: it, s: "row $it"] }
+        Throwable stopped = null
+        def t = Thread.start {
+            try {
+                table.render(big)
+            } catch (Throwable e) {
+                stopped = e
+            }
+        }
+
+        when:
+        Thread.sleep(200)
+        t.interrupt()
+        t.join(5000)
+
+        then:
+        !t.alive
+        stopped instanceof InterruptedException
     }
 }

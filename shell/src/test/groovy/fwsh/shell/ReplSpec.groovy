@@ -83,7 +83,7 @@ class ReplSpec extends Specification {
 
         then:
         out.contains('no error yet')
-        out.contains('error: Cannot invoke method size() on null object (line1.groovy:1)\n')
+        out.contains('error: NullPointerException: Cannot invoke method size() on null object (line1.groovy:1)\n')
         out.contains('java.lang.NullPointerException: Cannot invoke method size() on null object')
     }
 
@@ -95,6 +95,19 @@ class ReplSpec extends Specification {
         ['/help', '/devices', '/load FILE', '/run FILE [ARGS...]', '/journal [N]', '/scope', '/history [N]', '/trace', '/exit']
                 .every { out.contains(it) }
         out.contains('error: unknown command /frob; /help lists the commands\n')
+    }
+
+    def "help, exit and quit work as bare words, unless a variable has that name"() {
+        when:
+        def help = repl('help\n')
+        def exit = repl('exit\n6 * 7\n')
+        def quit = repl('quit\n6 * 7\n')
+        def variable = repl('exit = 5\nexit + 1\n/exit\n')
+
+        then:
+        help.contains('Commands:') && help.contains('/run FILE')
+        !exit.contains('42') && !quit.contains('42')
+        variable.contains('fwsh> exit + 1\n6\n')
     }
 
     def "/load keeps the file's definitions; /run passes arguments and keeps its own"() {
@@ -109,6 +122,16 @@ class ReplSpec extends Specification {
         out.contains('fwsh> sq(9)\n81\n')
         out.contains('job [a, b]\n')
         out.contains("error: no file 'nothere.groovy'")
+    }
+
+    def "/run NAME runs a standard-pack script as the command line does"() {
+        when:
+        def out = repl('/run link/health.groovy --port 1\n/run link/nosuch.groovy\n', new Options(),
+                new SessionOptions().noHardware().emulate('cx6dx'))
+
+        then:
+        out.readLines().any { it.startsWith('link health: ') }
+        out.contains("error: no file 'link/nosuch.groovy' (nor a pack script of that name; see fwsh --list-scripts)")
     }
 
     def "/scope shows the ceiling; /journal says where it is or that it is not set; /devices with none"() {

@@ -41,6 +41,11 @@ public final class CounterList implements Iterable<CounterDef> {
         return defs.iterator();
     }
 
+    /** One row per counter, for JSON (an array) and CSV. */
+    public List<java.util.Map<String, Object>> toRows() {
+        return defs.stream().map(CounterDef::toMap).toList();
+    }
+
     /** name, group, unit, kind/width, description. */
     public String table() {
         List<String[]> rows = new ArrayList<>();

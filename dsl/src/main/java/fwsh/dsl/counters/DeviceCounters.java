@@ -1,6 +1,7 @@
 package fwsh.dsl.counters;
 
 import fwsh.base.FwshException;
+import fwsh.channel.ScopeNotAllowedException;
 import fwsh.counters.Breach;
 import fwsh.counters.CompositeSource;
 import fwsh.counters.CounterDef;
@@ -16,10 +17,10 @@ import fwsh.counters.Snapshot;
 import fwsh.counters.Ticker;
 import fwsh.counters.Watch;
 import fwsh.dsl.engine.Describable;
+import fwsh.dsl.engine.OutputMode;
 import fwsh.dsl.engine.DeviceAccess;
+import fwsh.dsl.engine.FirmwareStatusException;
 import fwsh.dsl.engine.Register;
-import fwsh.emu.EmulatedDevice;
-import fwsh.emu.VirtualClock;
 import fwsh.wire.Field;
 
 import java.io.PrintStream;
@@ -49,6 +50,8 @@ import java.util.function.Consumer;
  * </pre>
  */
 public class DeviceCounters implements Describable {
+    /** Firmware statuses that mean "this device has no such thing" (cmd_status bad_op, bad_param). */
+    static final int BAD_OP = 0x2, BAD_PARAM = 0x3;
     private final DeviceAccess device;
     private final Map<Integer, CompositeSource> byPort = new ConcurrentHashMap<>();
     private final Map<Integer, List<String>> skipped = new ConcurrentHashMap<>();
@@ -68,18 +71,29 @@ public class DeviceCounters implements Describable {
         return diag;
     }
 
-    /** Virtual time for an emulated device on a virtual clock, else a real-time ticker (a new one: it adapts per user). */
+    /** The device's time: its virtual clock when it has one, else a real-time ticker (a new one: it adapts per user). */
     static Ticker tickerFor(DeviceAccess device) {
-        if (device.rawChannel() instanceof EmulatedDevice ed && ed.clock() instanceof VirtualClock vc) return new EmuTicker(vc);
-        return Ticker.system();
+        return DeviceTicker.of(device);
     }
 
     // ---- sources -------------------------------------------------------------------------------------------
 
-    /** All counters of a port behind one name space (built on first use: each source is probed with one read). */
+    /**
+     * All counters of a port behind one name space, built on first use: each source is probed with one read. The
+     * probes run outside any lock, and the result is kept for the session only when every source either answered or
+     * was refused by the firmware as unsupported (BAD_OP, BAD_PARAM, or an opcode the transport never allows); after
+     * a transient failure (a timeout, a busy device) the port is probed again on its next use, so a counter group is
+     * not hidden until the session ends.
+     */
     public CompositeSource source(int port) {
         if (port < 1 || port > 255) throw new FwshException("port: " + port + " is not a local port number (1, 2, ...)");
-        return byPort.computeIfAbsent(port, this::build);
+        CompositeSource cached = byPort.get(port);
+        if (cached != null) return cached;
+        Built b = build(port);
+        skipped.put(port, b.skipped());
+        if (!b.complete()) return b.source();
+        CompositeSource first = byPort.putIfAbsent(port, b.source());
+        return first != null ? first : b.source();
     }
 
     public CompositeSource source(Map<String, ?> opts) {
@@ -92,9 +106,13 @@ public class DeviceCounters implements Describable {
         return skipped.getOrDefault(port, List.of());
     }
 
-    private CompositeSource build(int port) {
+    /** A port's sources; {@code complete} when no probe failed for a reason that may go away. */
+    private record Built(CompositeSource source, List<String> skipped, boolean complete) {
+    }
+
+    private Built build(int port) {
         List<CounterSource> sources = new ArrayList<>();
-        List<String> skip = new ArrayList<>();
+        Probes probes = new Probes();
         Set<String> taken = new HashSet<>();
         Register ppcnt = device.getReg().get("PPCNT");
         Field counterSet = ppcnt.getLayout().field("counter_set");
@@ -108,7 +126,7 @@ public class DeviceCounters implements Describable {
             Set<String> names = new HashSet<>(taken);
             for (int p = perPrio ? 0 : -1; p < (perPrio ? 8 : 0); p++)
                 set.add(new PpcntGroupSource(ppcnt, port, group, member.layout(), p, names));
-            if (probe(set.get(0), "PPCNT " + group, skip)) {
+            if (probes.answers(set.get(0), "PPCNT " + group)) {
                 taken.addAll(names);
                 sources.addAll(set);
             }
@@ -117,42 +135,59 @@ public class DeviceCounters implements Describable {
         Field pcie = mpcnt.getLayout().field("counter_set").layout().namedFields().get(0);
         Set<String> pcieNames = new HashSet<>(taken);
         PpcntGroupSource pcieCounters = PpcntGroupSource.mpcnt(mpcnt, pcie.when().get(0), pcie.layout(), pcieNames);
-        if (probe(pcieCounters, "MPCNT " + pcie.when().get(0), skip)) {
+        if (probes.answers(pcieCounters, "MPCNT " + pcie.when().get(0))) {
             taken.addAll(pcieNames);
             sources.add(pcieCounters);
         }
         CommandSource vport = CommandSource.vport(device.getCmd(), port);
-        if (probe(vport, "QUERY_VPORT_COUNTER", skip)) sources.add(vport);
+        if (probes.answers(vport, "QUERY_VPORT_COUNTER")) sources.add(vport);
         long freq = 0;
         try {
             freq = device.getCap().get("general").getValue().value().getLong("device_frequency_khz");
         } catch (RuntimeException e) {
-            skip.add("device_frequency_khz: " + e.getMessage() + " (congestion statistics without device time)");
+            probes.failed("device_frequency_khz", e, " (congestion statistics without device time)");
         }
         CommandSource cong = CommandSource.congestion(device.getCmd(), freq);
-        if (probe(cong, "QUERY_CONG_STATISTICS", skip)) sources.add(cong);
+        if (probes.answers(cong, "QUERY_CONG_STATISTICS")) sources.add(cong);
         Register mtmp = device.getReg().get("MTMP");
         MtmpSource asic = new MtmpSource(mtmp, 0, "", "ASIC");
-        if (probe(asic, "MTMP ASIC", skip)) sources.add(asic);
+        if (probes.answers(asic, "MTMP ASIC")) sources.add(asic);
         int module = port - 1; // module N sits at sensor 64+N; ports map 1:1 to modules on these adapters
         MtmpSource mod = new MtmpSource(mtmp, 64 + module, "module_", "module " + module);
-        if (probe(mod, "MTMP module " + module, skip)) sources.add(mod);
+        if (probes.answers(mod, "MTMP module " + module)) sources.add(mod);
         if (diag.isConfigured()) sources.add(diag.source());
-        skipped.put(port, List.copyOf(skip));
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("device", device.getName());
         labels.put("port", Integer.toString(port));
-        return new CompositeSource(sources, labels);
+        return new Built(new CompositeSource(sources, labels), List.copyOf(probes.skip), probes.complete);
     }
 
-    private static boolean probe(CounterSource s, String what, List<String> skip) {
-        try {
-            s.read(new int[0], new long[0]);
-            return true;
-        } catch (RuntimeException e) {
-            skip.add(what + ": " + e.getMessage());
-            return false;
+    /** One read of each source; what did not answer becomes a line, and a failure that may pass marks the build incomplete. */
+    private static final class Probes {
+        final List<String> skip = new ArrayList<>();
+        boolean complete = true;
+
+        boolean answers(CounterSource s, String what) {
+            try {
+                s.read(new int[0], new long[0]);
+                return true;
+            } catch (RuntimeException e) {
+                failed(what, e, "");
+                return false;
+            }
         }
+
+        void failed(String what, RuntimeException e, String note) {
+            boolean unsupported = unsupported(e);
+            if (!unsupported) complete = false;
+            skip.add(what + ": " + e.getMessage() + note + (unsupported ? "" : " (probed again on next use)"));
+        }
+    }
+
+    /** The device said it does not have this (BAD_OP, BAD_PARAM) or the transport never allows the opcode: worth remembering. */
+    static boolean unsupported(RuntimeException e) {
+        if (e instanceof FirmwareStatusException f) return f.getStatus() == BAD_OP || f.getStatus() == BAD_PARAM;
+        return e instanceof ScopeNotAllowedException;
     }
 
     // ---- listing -------------------------------------------------------------------------------------------
@@ -311,7 +346,9 @@ public class DeviceCounters implements Describable {
      */
     public Watch watch(Map<String, ?> opts, List<String> rules) {
         Options.check(opts, "watch", "port", "every", "for", "out", "show");
-        Consumer<Breach> sink = breachSink(opts.containsKey("out") ? opts.get("out") : device().output());
+        // breach lines are for a person: on stderr when a program reads stdout (--format json/csv)
+        Consumer<Breach> sink = breachSink(opts.containsKey("out") ? opts.get("out")
+                : OutputMode.structured() ? OutputMode.diagnostics() : device().output());
         List<String> show = new ArrayList<>();
         if (opts.get("show") != null) for (Object o : Options.list(opts.get("show"))) show.add(String.valueOf(o));
         Watch w = Watch.of(source(opts), rules, show, sink);
@@ -388,7 +425,8 @@ public class DeviceCounters implements Describable {
             for (CounterSource s : source(port).sources())
                 if (s instanceof PpcntGroupSource g && !groups.contains(g.group())) groups.add(g.group());
             groups.add("all");
-            throw new FwshException("clear: no PPCNT group '" + group + "' on port " + port + "; groups: " + String.join(", ", groups));
+            throw new FwshException("clear: no PPCNT group '" + group + "' on port " + port + Options.didYouMean(group, groups)
+                    + "; groups: " + String.join(", ", groups));
         }
     }
 

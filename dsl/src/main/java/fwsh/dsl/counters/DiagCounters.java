@@ -6,6 +6,7 @@ import fwsh.counters.CounterSource;
 import fwsh.dsl.engine.Decoded;
 import fwsh.dsl.engine.Describable;
 import fwsh.dsl.engine.DeviceAccess;
+import fwsh.wire.Catalog;
 import fwsh.wire.Value;
 
 import java.time.Duration;
@@ -44,6 +45,7 @@ public final class DiagCounters implements Describable {
     private volatile Consumer<String> warnings = System.err::println;
     private volatile Map<String, Object> caps;
     private volatile Config config;
+    private volatile DiagReply reply;
 
     /** What the last successful setup programmed. */
     record Config(int[] ids, int logNumSamples, int logSamplePeriod, boolean single) {
@@ -255,16 +257,58 @@ public final class DiagCounters implements Describable {
     /** Every sample in the device buffer, oldest first (QUERY_DIAGNOSTIC_COUNTERS over all slots). */
     public List<DiagSample> dump() {
         Config cf = requireConfig();
-        return order(query(cf), cf);
+        return order(query(cf));
     }
 
-    /** Raw buffer query: all slots from index 0. */
-    byte[] query(Config cf) {
+    /** The reply's fields, from the catalog's query_diagnostic_counters_out (resolved on first use). */
+    private DiagReply reply() {
+        DiagReply r = reply;
+        if (r == null) reply = r = DiagReply.of(Catalog.builtin().command("QUERY_DIAGNOSTIC_COUNTERS").out());
+        return r;
+    }
+
+    /** The buffer: all slots from index 0. */
+    Slots query(Config cf) {
+        DiagReply r = reply();
         Map<String, Object> in = new LinkedHashMap<>();
         in.put("num_of_samples", cf.slots());
         in.put("sample_index", 0);
-        in.put("outlen", 16 + 16 * cf.ids().length * cf.slots());
-        return device.getCmd().call("QUERY_DIAGNOSTIC_COUNTERS", in).value().bytes();
+        in.put("outlen", r.length(cf.ids().length * cf.slots()));
+        return new Slots(device.getCmd().call("QUERY_DIAGNOSTIC_COUNTERS", in).value().bytes(), r, cf);
+    }
+
+    /** A buffer read: slot s holds one sample of each configured counter, entries s*n .. s*n+n-1 of diag_counter. */
+    record Slots(byte[] b, DiagReply r, Config cf) {
+        int n() {
+            return cf.ids().length;
+        }
+
+        /** A slot is filled once its first entry carries a counter id. */
+        boolean present(int slot) {
+            int i = slot * n();
+            return r.has(b, i + n() - 1) && r.counterId(b, i) != 0;
+        }
+
+        int sampleId(int slot) {
+            return r.sampleId(b, slot * n());
+        }
+
+        long timestamp(int slot) {
+            return r.timestamp(b, slot * n());
+        }
+
+        /** The slot of the newest sample: the last present slot whose successor is empty or not the next sample id. */
+        int newest() {
+            int slots = cf.slots();
+            int newest = -1;
+            for (int s = 0; s < slots; s++) {
+                if (!present(s)) break;
+                newest = s;
+                int next = s + 1;
+                if (next < slots && present(next) && sampleId(next) != ((sampleId(s) + 1) & 0xffff)) break;
+            }
+            return newest;
+        }
     }
 
     private long lastTs = -1, epoch;
@@ -277,48 +321,23 @@ public final class DiagCounters implements Describable {
     }
 
     /** Samples of the buffer in time order (oldest first), skipping empty slots. */
-    List<DiagSample> order(byte[] b, Config cf) {
-        int n = cf.ids().length;
-        int newest = newestSlot(b, cf);
+    List<DiagSample> order(Slots b) {
+        int n = b.n();
+        int newest = b.newest();
         List<DiagSample> out = new ArrayList<>();
         if (newest < 0) return out;
-        int slots = cf.slots();
+        int slots = b.cf().slots();
         for (int j = 1; j <= slots; j++) {
             int slot = (newest + j) % slots;
-            if (!present(b, slot, n)) continue;
+            if (!b.present(slot)) continue;
             for (int c = 0; c < n; c++) {
-                int off = 16 + 16 * (slot * n + c);
-                int id = (int) fwsh.wire.Bits.get(b, off, 0, 16);
-                int sid = (int) fwsh.wire.Bits.get(b, off, 16, 16);
-                long ts = fwsh.wire.Bits.u32(b, off + 4) & 0xffffffffL;
-                out.add(new DiagSample(id, counterName(id), sid, ts, 0, fwsh.wire.Bits.u64(b, off + 8)));
+                int i = slot * n + c;
+                int id = b.r().counterId(b.b(), i);
+                long ts = b.r().timestamp(b.b(), i);
+                out.add(new DiagSample(id, counterName(id), b.r().sampleId(b.b(), i), ts, extend(ts), b.r().value(b.b(), i)));
             }
         }
-        List<DiagSample> stamped = new ArrayList<>(out.size());
-        for (DiagSample s : out) stamped.add(new DiagSample(s.counterId(), s.name(), s.sampleId(), s.timestamp(), extend(s.timestamp()), s.value()));
-        return stamped;
-    }
-
-    static boolean present(byte[] b, int slot, int n) {
-        int off = 16 + 16 * slot * n;
-        return off + 16 <= b.length && fwsh.wire.Bits.get(b, off, 0, 16) != 0;
-    }
-
-    static int sampleId(byte[] b, int slot, int n) {
-        return (int) fwsh.wire.Bits.get(b, 16 + 16 * slot * n, 16, 16);
-    }
-
-    /** The slot of the newest sample: the last present slot whose successor is empty or not the next sample id. */
-    static int newestSlot(byte[] b, Config cf) {
-        int n = cf.ids().length, slots = cf.slots();
-        int newest = -1;
-        for (int s = 0; s < slots; s++) {
-            if (!present(b, s, n)) break;
-            newest = s;
-            int next = s + 1;
-            if (next < slots && present(b, next, n) && sampleId(b, next, n) != ((sampleId(b, s, n) + 1) & 0xffff)) break;
-        }
-        return newest;
+        return out;
     }
 
     /**
@@ -335,7 +354,7 @@ public final class DiagCounters implements Describable {
         java.util.concurrent.atomic.AtomicBoolean wake = new java.util.concurrent.atomic.AtomicBoolean();
         long lastNs = Long.MIN_VALUE;
         while (true) {
-            List<DiagSample> batch = order(query(cf), cf);
+            List<DiagSample> batch = order(query(cf));
             long maxNs = lastNs;
             for (DiagSample s : batch)
                 if (s.deviceNanos() > lastNs) {
@@ -372,15 +391,15 @@ public final class DiagCounters implements Describable {
 
             @Override
             public long read(int[] indices, long[] into) {
-                byte[] b = query(cf);
-                int s = newestSlot(b, cf);
+                Slots b = query(cf);
+                int s = b.newest();
                 if (s < 0) {
                     java.util.Arrays.fill(into, 0, indices.length, 0);
                     return NO_DEVICE_TIME;
                 }
-                int n = cf.ids().length;
-                for (int k = 0; k < indices.length; k++) into[k] = fwsh.wire.Bits.u64(b, 16 + 16 * (s * n + indices[k]) + 8);
-                return extend(fwsh.wire.Bits.u32(b, 16 + 16 * s * n + 4) & 0xffffffffL);
+                int n = b.n();
+                for (int k = 0; k < indices.length; k++) into[k] = b.r().value(b.b(), s * n + indices[k]);
+                return extend(b.timestamp(s));
             }
 
             @Override

@@ -22,7 +22,8 @@ public final class Options {
         if (opts == null) return;
         List<String> ok = Arrays.asList(allowed);
         for (String k : opts.keySet())
-            if (!ok.contains(k)) throw new FwshException(method + ": unknown option '" + k + "'; options are " + String.join(", ", ok));
+            if (!ok.contains(k)) throw new FwshException(method + ": unknown option '" + k + "'" + didYouMean(k, ok)
+                    + "; options are " + String.join(", ", ok));
     }
 
     static int integer(Map<String, ?> opts, String key, int dflt) {
@@ -81,5 +82,11 @@ public final class Options {
         int p = integer(opts, "port", 1);
         if (p < 1 || p > 255) throw new FwshException("port: " + p + " is not a local port number (1, 2, ...)");
         return p;
+    }
+
+    /** " (did you mean every?)" for a name close to one of {@code known}, else "". */
+    static String didYouMean(String wrong, Collection<String> known) {
+        List<String> close = fwsh.wire.DidYouMean.suggest(wrong, known);
+        return close.isEmpty() ? "" : " (did you mean " + close.get(0) + "?)";
     }
 }

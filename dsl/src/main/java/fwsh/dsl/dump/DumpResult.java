@@ -1,8 +1,11 @@
 package fwsh.dsl.dump;
 
+import fwsh.dsl.engine.Console;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** A parsed RESOURCE_DUMP stream: its segments in order, and how it was fetched. */
 public final class DumpResult {
@@ -12,6 +15,7 @@ public final class DumpResult {
     private final int bytes;
     private final int rounds;
     private final String mode;
+    private volatile Supplier<Console> console = () -> Console.of(System.out);
 
     DumpResult(String what, List<DumpSegment> segments, List<MenuRecord> menu, int bytes, int rounds, String mode) {
         this.what = what;
@@ -49,15 +53,25 @@ public final class DumpResult {
         return !segments.isEmpty() && segments.get(segments.size() - 1).getKind() == DumpSegment.Kind.TERMINATE;
     }
 
-    /** Every segment: its one-liner and, for resource segments, the payload hexdump. */
-    public String show() {
+    /** Where show() prints: the session's console of the device it came from. */
+    void printTo(Supplier<Console> console) {
+        this.console = console;
+        for (DumpSegment s : segments) s.printTo(console);
+    }
+
+    /** Prints every segment: its one-liner and, for resource segments, the payload hexdump ({@link #showText()}). */
+    public void show() {
+        console.get().print(showText());
+    }
+
+    public String showText() {
         StringBuilder sb = new StringBuilder(toString()).append('\n');
         for (DumpSegment s : segments) {
             if (s.getKind() == DumpSegment.Kind.MENU) {
                 sb.append(s).append('\n');
                 for (MenuRecord r : menu) sb.append("  ").append(r.row()).append('\n');
             } else {
-                sb.append(s.show()).append('\n');
+                sb.append(s.showText()).append('\n');
             }
         }
         return sb.toString();

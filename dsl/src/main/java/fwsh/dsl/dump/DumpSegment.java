@@ -1,11 +1,13 @@
 package fwsh.dsl.dump;
 
 import fwsh.base.FwshException;
+import fwsh.dsl.engine.Console;
 import fwsh.dsl.engine.Hexdump;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** One segment of a RESOURCE_DUMP stream: its kind, type, header fields and (for resource segments) payload. */
 public final class DumpSegment {
@@ -68,8 +70,18 @@ public final class DumpSegment {
         return sb.append(')').toString();
     }
 
-    /** The one-liner, then the payload as a hexdump. */
-    public String show() {
+    private volatile Supplier<Console> console = () -> Console.of(System.out);
+
+    void printTo(Supplier<Console> console) {
+        this.console = console;
+    }
+
+    /** Prints the one-liner, then the payload as a hexdump ({@link #showText()}). */
+    public void show() {
+        console.get().print(showText());
+    }
+
+    public String showText() {
         String head = toString();
         return payload.length == 0 ? head : head + "\n" + Hexdump.of(payload).stripTrailing();
     }

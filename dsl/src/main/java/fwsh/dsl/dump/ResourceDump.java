@@ -24,7 +24,7 @@ import java.util.WeakHashMap;
  *
  * <pre>
  * ResourceDump.menu(dev).each { println it.row() }
- * println ResourceDump.dump(dev, segment: 'FULL_QPC', index1: 0x100).show()
+ * ResourceDump.dump(dev, segment: 'FULL_QPC', index1: 0x100).show()
  * ResourceDump.dump(dev, segment: 0x1200, num_of_obj1: 'all', umem: true)
  * </pre>
  */
@@ -230,6 +230,7 @@ public final class ResourceDump {
             }
         }
         DumpResult r = parse(what, stream.toByteArray(), rounds, buffer == null ? "inline" : "mkey", names(dev, first));
+        r.printTo(dev::console);
         if (!r.getErrors().isEmpty()) {
             DumpSegment e = r.getErrors().get(0);
             throw new ResourceDumpException("RESOURCE_DUMP " + what + ": device error 0x" + Long.toHexString(((Number) e.getAt("syndrome_id")).longValue())

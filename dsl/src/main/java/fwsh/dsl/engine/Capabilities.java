@@ -36,6 +36,11 @@ public final class Capabilities extends GroovyObjectSupport implements Describab
         return names;
     }
 
+    /** Forgets what was read: the next access queries the device again (after a firmware reset). */
+    public void refresh() {
+        sets.clear();
+    }
+
     @Override
     public List<String> completionCandidates() {
         return list();

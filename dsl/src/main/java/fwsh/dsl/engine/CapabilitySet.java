@@ -68,11 +68,16 @@ public final class CapabilitySet extends GroovyObjectSupport implements Describa
         String what = "QUERY_HCA_CAP " + def.name() + (mode == MODE_CUR ? " cur" : " max");
         byte[] out = engine.send(new RpcRequest(engine.route(what, Opcode.QUERY_HCA_CAP, opMod, false, null), in,
                 CAPABILITY + CAPABILITY_BYTES));
-        return new Decoded(def.layout().decode(out, CAPABILITY));
+        return engine.decoded(def.layout().decode(out, CAPABILITY));
     }
 
-    public String show() {
-        return getValue().show();
+    /** Prints the field table; {@link #showText()} returns it. */
+    public void show() {
+        getValue().show();
+    }
+
+    public String showText() {
+        return getValue().showText();
     }
 
     public java.util.Map<String, Object> toMap() {
@@ -84,14 +89,19 @@ public final class CapabilitySet extends GroovyObjectSupport implements Describa
         List<String> names = new ArrayList<>();
         for (Field f : def.layout().fields()) if (!f.isReserved()) names.add(f.name());
         if (mode == MODE_CUR) names.add("max");
-        names.addAll(List.of("show()", "toMap()", "refresh()"));
+        names.addAll(List.of("show()", "showText()", "describe()", "toMap()", "refresh()"));
         return names;
     }
 
     @Override
     public String describe() {
+        return describe(0);
+    }
+
+    @Override
+    public String describe(int width) {
         return "capability " + def.name() + " (type 0x" + Integer.toHexString(def.type()) + ", "
-                + (mode == MODE_CUR ? "current" : "maximum") + " values)\n" + def.layout().describe();
+                + (mode == MODE_CUR ? "current" : "maximum") + " values)\n" + def.layout().describe(width);
     }
 
     @Override

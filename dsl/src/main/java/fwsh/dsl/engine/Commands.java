@@ -42,14 +42,15 @@ public final class Commands extends GroovyObjectSupport implements Describable, 
         CommandDef def = catalogs.get().command(name);
         Map<String, Object> fields = new LinkedHashMap<>(fieldsAndOptions);
         Object outlenOpt = fields.remove("outlen");
+        int outLen = RpcArguments.length("dev.cmd." + def.name(), "outlen", outlenOpt, engine.info(),
+                Math.max(16, def.out().sizeBytes()));
         int opMod = fields.get("op_mod") instanceof Number n ? n.intValue() : 0;
         byte[] in = def.in().encode(fields);
         Bits.set(in, 0, 0, 16, def.opcode());
-        int outLen = outlenOpt instanceof Number n ? n.intValue() : def.out().sizeBytes();
         boolean write = !isRead(def.name());
         byte[] out = engine.send(new RpcRequest(engine.route(def.name(), def.opcode(), opMod, write, null), in,
-                Math.max(16, outLen), write ? fields : null, null));
-        return new Decoded(def.out().decode(out, 0));
+                outLen, write ? fields : null, null));
+        return engine.decoded(def.out().decode(out, 0));
     }
 
     static boolean isRead(String command) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * An immutable decoded register, command output or capability as scripts see it: fields as properties
@@ -18,9 +19,17 @@ import java.util.Objects;
  */
 public class Decoded extends GroovyObjectSupport implements Describable, Completable {
     private final Value value;
+    private final Supplier<Console> console;
 
+    /** A value that prints {@code show()} to standard output (no session). */
     public Decoded(Value value) {
+        this(value, () -> Console.of(System.out));
+    }
+
+    /** A value whose {@code show()} prints to {@code console} (the session's). */
+    public Decoded(Value value, Supplier<Console> console) {
         this.value = value;
+        this.console = console;
     }
 
     public Value value() {
@@ -45,6 +54,11 @@ public class Decoded extends GroovyObjectSupport implements Describable, Complet
     /** The enum name of a field's value, e.g. name('admin_status') == 'up'; null when it has none. */
     public String name(String field) {
         return value.enumName(field);
+    }
+
+    /** A field's value as the codec reads it: the plain number of an enum field ({@code raw('oper_status') == 1}). */
+    public Object raw(String field) {
+        return value.get(field);
     }
 
     public List<String> getFields() {
@@ -72,21 +86,40 @@ public class Decoded extends GroovyObjectSupport implements Describable, Complet
         return (Map<String, Object>) m;
     }
 
-    /** Field name to value; nested layouts as maps, ASCII byte fields (PSID, names) as strings. */
+    /**
+     * Field name to value; nested layouts as maps, ASCII byte fields (PSID, names) as strings, enum fields as
+     * {@link EnumValue}s (their names when printed or written as JSON, their numbers when compared).
+     */
     public Map<String, Object> toMap() {
-        return asciiAsText(value.toMap(), value.layout());
+        return readable(value.toMap(), value.layout());
+    }
+
+    /** {@code toMap(raw: true)}: the codec's map, enum fields as plain numbers and byte fields as bytes. */
+    public Map<String, Object> toMap(Map<String, ?> options) {
+        return Boolean.TRUE.equals(options.get("raw")) ? value.toMap() : toMap();
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> asciiAsText(Map<String, Object> m, fwsh.wire.Layout layout) {
+    private static Map<String, Object> readable(Map<String, Object> m, fwsh.wire.Layout layout) {
         Map<String, Object> out = new LinkedHashMap<>();
         m.forEach((k, v) -> {
             Field f = layout == null ? null : layout.findField(k).orElse(null);
-            if (f != null && f.ascii() && (v instanceof byte[] || v instanceof List)) out.put(k, text(v));
-            else if (v instanceof Map<?, ?> sub) out.put(k, asciiAsText((Map<String, Object>) sub, f == null ? null : f.layout()));
-            else out.put(k, v);
+            if (v instanceof Map<?, ?> sub) out.put(k, readable((Map<String, Object>) sub, f == null ? null : f.layout()));
+            else out.put(k, f == null ? v : readable(f, v));
         });
         return out;
+    }
+
+    /** ASCII byte fields as text, enum fields (and arrays of them) as EnumValues; anything else as it is. */
+    private static Object readable(Field f, Object v) {
+        if (f.ascii() && (v instanceof byte[] || v instanceof List)) return text(v);
+        if (v instanceof Long n && !f.enumValues().isEmpty()) return new EnumValue(n, f);
+        if (v instanceof List<?> l && f.element() != null && !f.element().enumValues().isEmpty()) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object o : l) out.add(readable(f.element(), o));
+            return out;
+        }
+        return v;
     }
 
     static String text(Object bytesOrList) {
@@ -134,13 +167,21 @@ public class Decoded extends GroovyObjectSupport implements Describable, Complet
         return out;
     }
 
-    public String show() {
+    /** Prints the field table (offset, bits, field, hex, decimal, enum, description); {@link #showText()} returns it. */
+    public void show() {
+        console.get().print(showText());
+    }
+
+    public String showText() {
         return value.show();
     }
 
     private Object wrap(String name, Object v) {
-        if (v instanceof Value nested) return new Decoded(nested);
-        if ((v instanceof byte[] || v instanceof List) && value.layout().findField(name).map(Field::ascii).orElse(false)) return text(v);
+        if (v instanceof Value nested) return new Decoded(nested, console);
+        if (v instanceof Long || v instanceof byte[] || v instanceof List) {
+            Field f = value.layout().findField(name).orElse(null);
+            return f == null ? v : readable(f, v);
+        }
         return v;
     }
 
@@ -148,13 +189,18 @@ public class Decoded extends GroovyObjectSupport implements Describable, Complet
     public List<String> completionCandidates() {
         List<String> names = new ArrayList<>();
         for (Field f : value.layout().fields()) if (!f.isReserved()) names.add(f.name());
-        names.addAll(List.of("show()", "toMap()", "toJson()", "diff(", "fields", "name("));
+        names.addAll(List.of("show()", "showText()", "describe()", "toMap()", "toJson()", "diff(", "fields", "name(", "raw("));
         return names;
     }
 
     @Override
     public String describe() {
         return value.layout().describe();
+    }
+
+    @Override
+    public String describe(int width) {
+        return value.layout().describe(width);
     }
 
     @Override

@@ -37,6 +37,12 @@ public interface DeviceAccess {
     /** Where the device's verbs (tail, capture, watch) print unless told otherwise. */
     Appendable output();
 
+    /** Where show() and help() print (paged in the REPL), with the width to fit. */
+    Console console();
+
+    /** The session's write journal (features add outcome lines, e.g. which NV items a failed set did write). */
+    Journal journal();
+
     /** Tracks a resource (tracer, sampler) so closing the device releases it. */
     void track(AutoCloseable resource);
 

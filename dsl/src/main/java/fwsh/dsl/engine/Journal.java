@@ -1,5 +1,6 @@
 package fwsh.dsl.engine;
 
+import fwsh.base.ArgumentException;
 import groovy.json.JsonOutput;
 import groovy.json.JsonSlurper;
 
@@ -89,9 +90,25 @@ public final class Journal implements Describable {
         return all.subList(Math.max(0, all.size() - n), all.size());
     }
 
-    /** Entries whose top-level or device fields equal the given values, e.g. filter(register: 'PAOS'). */
+    /** The keys a journal line has (scope: lines written before sent_scope existed), then the device's. */
+    public static final List<String> KEYS = List.of("time", "user", "host", "pid", "sent_scope", "fwctl_min_scope",
+            "session_scope", "scope", "command", "opcode", "op_mod", "register", "fields", "before", "before_error");
+    public static final List<String> DEVICE_KEYS = List.of("name", "pci", "transport", "psid", "fw_version");
+
+    /**
+     * Entries whose top-level or device fields equal the given values, e.g. filter(register: 'PAOS'). A key no
+     * journal line has is refused (a typo would otherwise match nothing and look like an empty journal).
+     */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> filter(Map<String, Object> criteria) {
+        for (String k : criteria.keySet()) {
+            if (KEYS.contains(k) || DEVICE_KEYS.contains(k)) continue;
+            List<String> all = new ArrayList<>(KEYS);
+            all.addAll(DEVICE_KEYS);
+            List<String> close = fwsh.wire.DidYouMean.suggest(k, all);
+            throw new ArgumentException("journal.filter: no entry has a '" + k + "'" + (close.isEmpty() ? "" : "; did you mean "
+                    + close.get(0) + "?") + " Keys: " + String.join(", ", all));
+        }
         Predicate<Map<String, Object>> match = e -> criteria.entrySet().stream().allMatch(c -> {
             Object v = e.get(c.getKey());
             if (v == null && e.get("device") instanceof Map<?, ?> d) v = ((Map<String, Object>) d).get(c.getKey());

@@ -14,6 +14,7 @@ public final class Registers extends GroovyObjectSupport implements Describable,
     private final java.util.function.Supplier<Catalog> catalogs;
     private final RpcEngine engine;
     private final Map<String, Register> cache = new ConcurrentHashMap<>();
+    private final PortProtocols protocols = new PortProtocols(this);
 
     public Registers(java.util.function.Supplier<Catalog> catalogs, RpcEngine engine) {
         this.catalogs = catalogs;
@@ -30,12 +31,17 @@ public final class Registers extends GroovyObjectSupport implements Describable,
         String key = nameOrId instanceof Number n ? "0x" + Long.toHexString(n.longValue()) : String.valueOf(nameOrId);
         return cache.computeIfAbsent(key, k -> {
             RegisterDef def = catalogs.get().register(k);
-            return new Register(def, engine);
+            return new Register(def, engine, protocols);
         });
     }
 
     public Register getAt(Object nameOrId) {
         return get(nameOrId);
+    }
+
+    /** The protocol of a port, "eth" or "ib", asked of the device (PTYS) once per port. */
+    public String protocol(long localPort) {
+        return protocols.protocol(localPort);
     }
 
     /** Register names, sorted. */

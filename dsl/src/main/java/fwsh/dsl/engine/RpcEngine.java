@@ -1,6 +1,5 @@
 package fwsh.dsl.engine;
 
-import fwsh.base.FwshException;
 import fwsh.channel.Channel;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.FwctlPolicy;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Sends commands for one device: picks the minimum fwctl scope for the opcode, checks it against the
@@ -49,6 +49,26 @@ public final class RpcEngine {
         return channel;
     }
 
+    DeviceInfo info() {
+        return info;
+    }
+
+    private volatile Supplier<Console> console = () -> Console.of(System.out);
+
+    /** Where the values this engine decodes print their show() (the session's console). */
+    public void setConsole(Supplier<Console> console) {
+        this.console = console;
+    }
+
+    /** The console of the values this engine decodes, looked up when they print. */
+    Supplier<Console> console() {
+        return () -> console.get();
+    }
+
+    Decoded decoded(fwsh.wire.Value value) {
+        return new Decoded(value, console());
+    }
+
     /**
      * Decides once how a kind of command is admitted: the minimum fwctl scope for its opcode and the privilege
      * that needs. Commands fwctl never allows (object creation on mlx5ctl) count as full debug access unless
@@ -79,7 +99,8 @@ public final class RpcEngine {
      * change unless its command is a query or fwctl allows it at debug-read-only.
      */
     public RawReply rawRpc(byte[] in, int outLen) {
-        if (in.length < 16) throw new FwshException("an input mailbox needs at least 16 bytes, got " + in.length);
+        RpcArguments.length("dev.rpc", "input mailbox length", in.length, info, 16);
+        RpcArguments.length("dev.rpc", "outlen", outLen, info, 16);
         int opcode = Mailbox.opcode(in);
         int opMod = Mailbox.opMod(in);
         String name = Catalog.builtin().opcodeName(opcode);
@@ -120,11 +141,19 @@ public final class RpcEngine {
         }
     }
 
+    /**
+     * The journal line: {@code sent_scope} is the fwctl scope the RPC went out at, or "none" on a transport without
+     * scopes (mlx5ctl, real or emulated); {@code fwctl_min_scope} the least scope fwctl allows the opcode at ("not
+     * allowed" when fwctl filters it); {@code session_scope} the scope in force that admitted it. Lines written before
+     * these fields had one {@code scope}: the fwctl minimum, or debug-write-full for what fwctl does not allow.
+     */
     private void journal(RpcRequest r) {
         Route route = r.route();
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("device", identity.forJournal());
-        e.put("scope", route.scope().label);
+        e.put("sent_scope", info.fwctlPolicy() ? route.scope().label : "none");
+        e.put("fwctl_min_scope", FwctlPolicy.minScope(route.opcode(), route.opMod()).map(s -> s.label).orElse("not allowed"));
+        e.put("session_scope", scopes.active().toString());
         e.put("command", route.what());
         e.put("opcode", "0x" + Integer.toHexString(route.opcode()));
         e.put("op_mod", route.opMod());

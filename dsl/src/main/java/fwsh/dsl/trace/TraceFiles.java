@@ -25,6 +25,7 @@ import java.util.function.Consumer;
  * <pre>
  *   TraceFiles.decode('fw.trc')                          // prints tracepoint lines and a summary
  *   TraceFiles.decode(json: true, grep: 'PHY', 'fw.trc')
+ *   TraceFiles.decode('fw.trc') { r -> println r.message }
  *   TraceFiles.decode(Path.of('fw.trc'), sink)           // every message to a TraceSink
  * </pre>
  * A damaged file is decoded record by intact record: each damaged place is one line on stderr (file, byte offset, what
@@ -91,6 +92,12 @@ public final class TraceFiles {
         return decode(Map.of(), file, null);
     }
 
+    /** Calls {@code handler} per message, as tail does: {@code TraceFiles.decode('fw.trc') { r -> println r.message }}. */
+    public static TraceSummary decode(Object file,
+                                      @ClosureParams(value = SimpleType.class, options = "fwsh.trace.TraceRecord") Closure<?> handler) {
+        return decode(Map.of(), file, handler);
+    }
+
     /** Calls {@code handler} per message that passes the filters (prints when it is null), then the summary. */
     public static TraceSummary decode(Map<String, ?> options, Object file,
                                       @ClosureParams(value = SimpleType.class, options = "fwsh.trace.TraceRecord") Closure<?> handler) {
@@ -110,7 +117,7 @@ public final class TraceFiles {
         });
         s = new TraceSummary(s.events(), s.messages(), d.shown(), s.lost(), s.overruns(), s.lostFlagEvents(), s.badFormats(),
                 s.raw(), s.blocks(), s.ended(), s.error(), s.damagedRecords());
-        o.println(s.toString());
+        o.note(s.toString());
         o.flush();
         return Shown.printed(s);
     }

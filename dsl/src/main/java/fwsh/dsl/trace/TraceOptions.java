@@ -1,6 +1,7 @@
 package fwsh.dsl.trace;
 
 import fwsh.base.FwshException;
+import fwsh.dsl.engine.OutputMode;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -32,6 +33,8 @@ final class TraceOptions {
     boolean realTs;
     boolean json;
     Appendable out;
+    /** Whether the caller chose {@code out:} (then everything goes there). */
+    boolean outGiven;
     Duration wait;
     int logPages = 6;
     boolean logPagesGiven;
@@ -41,7 +44,7 @@ final class TraceOptions {
 
     static TraceOptions parse(Map<String, ?> m) {
         TraceOptions o = new TraceOptions();
-        if (m == null) return o;
+        if (m == null) m = Map.of();
         for (Map.Entry<String, ?> e : m.entrySet()) {
             String k = String.valueOf(e.getKey());
             Object v = e.getValue();
@@ -79,6 +82,9 @@ final class TraceOptions {
                 default -> throw new IllegalStateException(k);
             }
         }
+        // a structured run (--format json/csv) streams records as JSON lines unless told otherwise
+        if (!m.containsKey("json") && OutputMode.structured()) o.json = true;
+        o.outGiven = m.containsKey("out");
         return o;
     }
 
@@ -93,6 +99,15 @@ final class TraceOptions {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write trace output: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A line for a person (a summary, a note): with the default output in a structured run (--format json/csv)
+     * it goes to stderr, so stdout stays data.
+     */
+    void note(String line) {
+        if (outGiven) println(line);
+        else OutputMode.note(out(), line);
     }
 
     void flush() {

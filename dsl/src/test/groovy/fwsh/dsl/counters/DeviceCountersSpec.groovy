@@ -13,6 +13,7 @@ import fwsh.dsl.SessionOptions
 import fwsh.dsl.engine.ScopeRefusedException
 import fwsh.emu.EmuClock
 import fwsh.emu.EmulatedDevice
+import fwsh.emu.FwStatus
 import fwsh.emu.Emulator
 import fwsh.emu.TrafficModel
 import fwsh.emu.VirtualClock
@@ -119,6 +120,62 @@ class DeviceCountersSpec extends Specification {
         then:
         dev.counters.list('rs_fec_hist').names.isEmpty()
         dev.counters.skipped(1).any { it.startsWith('PPCNT rs_fec_histogram') }
+    }
+
+    def "a probe that fails for a reason that may pass is not remembered: the next use probes again and finds the group"() {
+        when: "the first PPCNT read of each build (the IEEE 802.3 group's probe) answers RES_BUSY, twice; then the device answers"
+        emu.faults().failRegister(0x5008, 1, FwStatus.RES_BUSY)
+        def first = dev.counters.list().names
+        emu.faults().failRegister(0x5008, 1, FwStatus.RES_BUSY)
+        def skipped = dev.counters.skipped(1)
+        def second = dev.counters.list().names
+
+        then:
+        !first.contains('rx_crc_errors_phy')
+        skipped.any { it.startsWith('PPCNT ieee_802_3: ') && it.contains('RES_BUSY') && it.endsWith('(probed again on next use)') }
+        second.contains('rx_crc_errors_phy')
+        !dev.counters.skipped(1).any { it.startsWith('PPCNT ieee_802_3') }
+    }
+
+    def "a group the firmware refuses as a bad parameter is remembered as unsupported for the session"() {
+        given:
+        emu.faults().failRegister(0x5008, 1, FwStatus.BAD_PARAM)
+
+        when:
+        def first = dev.counters.list().names
+        def second = dev.counters.list().names
+
+        then:
+        !first.contains('rx_crc_errors_phy')
+        !second.contains('rx_crc_errors_phy')
+        dev.counters.skipped(1).any { it.startsWith('PPCNT ieee_802_3: ') && it.contains('BAD_PARAM') && !it.contains('probed again') }
+    }
+
+    def "probing a port holds no lock: a second caller is not held up by a probe that waits on the device"() {
+        given: "the first MTMP read waits until released"
+        def release = new java.util.concurrent.CountDownLatch(1)
+        def blocked = new java.util.concurrent.CountDownLatch(1)
+        boolean[] once = [false]
+        def tap = new fwsh.dsl.RecordingChannel(emu)
+        tap.onSend = { rec ->
+            boolean mtmp = rec.opcode == Opcode.ACCESS_REG && fwsh.wire.Bits.get(rec.input, 0, 80, 16) == 0x900a
+            if (mtmp && !once[0]) { once[0] = true; blocked.countDown(); release.await() }
+        }
+        def d = session.attach(tap)
+        def first = Thread.start { d.counters.source(1) }
+        assert blocked.await(30, java.util.concurrent.TimeUnit.SECONDS)
+
+        when:
+        def second = Thread.start { d.counters.source(1) }
+        second.join(30_000)
+
+        then:
+        !second.alive
+        first.alive
+
+        cleanup:
+        release.countDown()
+        first?.join(30_000)
     }
 
     def "PCIe counters come from MPCNT with their ethtool names, catalog units and descriptions; stalls are gauges"() {
@@ -285,7 +342,7 @@ class DeviceCountersSpec extends Specification {
         dev.counters.snapshot(['rx_crc_error_phy'])
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(fwsh.base.ArgumentException)
         e.message.contains('rx_crc_errors_phy')
 
         when:
@@ -293,7 +350,7 @@ class DeviceCountersSpec extends Specification {
 
         then:
         def e2 = thrown(FwshException)
-        e2.message.startsWith("sample: unknown option 'evry'; options are port, every")
+        e2.message.startsWith("sample: unknown option 'evry' (did you mean every?); options are port, every")
     }
 
     def "the sampler over the emulator stops on its duration, with samples exactly one period apart"() {

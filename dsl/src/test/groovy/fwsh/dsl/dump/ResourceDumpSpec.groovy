@@ -104,7 +104,7 @@ class ResourceDumpSpec extends Specification {
         d.resources[0].payload.length == 64
         d.resources[0].dword(0) == 0x101        // the emulated context starts with its own number
         d.segments[1]['segment_called'] == 0x1000
-        d.show().contains('00000000  00 00 01 01')
+        d.showText().contains('00000000  00 00 01 01')
 
         cleanup:
         s.close()

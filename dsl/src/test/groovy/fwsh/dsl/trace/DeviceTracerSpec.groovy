@@ -1,5 +1,6 @@
 package fwsh.dsl.trace
 
+import fwsh.channel.DeviceClock
 import fwsh.channel.Transport
 import fwsh.dsl.Device
 import fwsh.base.FwshException
@@ -37,9 +38,7 @@ class DeviceTracerSpec extends Specification {
     }
 
     Device attach(def channel) {
-        Device d = s.attach(channel)
-        d.tracer.clock = TraceClock.virtual(clk)
-        d
+        s.attach(channel)
     }
 
     /** A second handle (another process) asks for ownership; true if granted (then gives it back). */
@@ -211,7 +210,8 @@ class DeviceTracerSpec extends Specification {
         given:
         def first = attach(emu)
         def other = emu.openHandle()
-        def second = attach(other)
+        def otherLog = new RegisterLog(other)
+        def second = attach(otherLog)
         first.tracer.start()
 
         when:
@@ -233,10 +233,11 @@ class DeviceTracerSpec extends Specification {
 
         when: "the first owner stops during the third retry"
         int sleeps = 0
-        second.tracer.clock = new TraceClock() {
+        otherLog.clockOverride = new DeviceClock() {
             long nanos() { clk.nanos() }
-            long epochNanos() { clk.nanos() }
+            long epochNanos() { clk.epochNanos() }
             void sleep(Duration d) { clk.advance(d); if (++sleeps == 3) first.tracer.stop() }
+            boolean isVirtual() { true }
         }
         second.tracer.start(wait: 5.s)
 
@@ -476,5 +477,13 @@ class DeviceTracerSpec extends Specification {
         then:
         seen.contains('dump general info GVMI=0x0003')
         emu.umems().isEmpty()
+
+        when: 'a record closure without options, as tail takes one'
+        def again = []
+        def summary = TraceFiles.decode(file) { r -> again << r.message }
+
+        then:
+        again == seen
+        summary.shown() == seen.size()
     }
 }

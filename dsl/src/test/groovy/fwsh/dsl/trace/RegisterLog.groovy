@@ -1,6 +1,8 @@
 package fwsh.dsl.trace
 
 import fwsh.channel.Channel
+import fwsh.channel.DeviceClock
+import fwsh.channel.DeviceEvent
 import fwsh.channel.DeviceInfo
 import fwsh.channel.Mailbox
 import fwsh.channel.Opcode
@@ -40,6 +42,15 @@ class RegisterLog implements Channel {
     static long field(Map entry, int dword, int msb, int lsb) {
         Bits.get(entry.in as byte[], 16, Bits.prmOffset(dword, msb), msb - lsb + 1)
     }
+
+    /** The wrapped channel's clock, unless a spec puts its own in. */
+    DeviceClock clockOverride
+
+    DeviceClock clock() { clockOverride ?: inner.clock() }
+
+
+    List<DeviceEvent> drainEvents() { inner.drainEvents() }
+
 
     boolean supportsUmem() { inner.supportsUmem() }
 

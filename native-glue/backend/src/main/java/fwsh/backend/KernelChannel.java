@@ -6,6 +6,8 @@ import fwsh.abi.Libc;
 import fwsh.abi.NativeBuffers;
 import fwsh.channel.Channel;
 import fwsh.channel.ChannelException;
+import fwsh.channel.DeviceClock;
+import fwsh.channel.DeviceEvent;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Errno;
 import fwsh.channel.Mailbox;
@@ -50,6 +52,21 @@ public abstract class KernelChannel implements Channel {
     @Override
     public DeviceInfo info() {
         return info;
+    }
+
+    /** A kernel device runs on the host's clock. */
+    @Override
+    public DeviceClock clock() {
+        return DeviceClock.host();
+    }
+
+    /**
+     * None: fwctl and mlx5ctl give user space no event queue (the driver consumes the device's EQEs itself), so the
+     * layers above poll instead (the tracer re-reads MTRC_CAP to notice a string-DB update).
+     */
+    @Override
+    public List<DeviceEvent> drainEvents() {
+        return List.of();
     }
 
     Libc libc() {
@@ -244,7 +261,7 @@ public abstract class KernelChannel implements Channel {
         lock.readLock().lock();
         if (closed) {
             lock.readLock().unlock();
-            throw new IllegalStateException(info.name() + ": channel is closed; open the device again");
+            throw new ChannelException(Errno.EBADF, info.name() + ": channel is closed; open the device again");
         }
         if (gone) {
             lock.readLock().unlock();

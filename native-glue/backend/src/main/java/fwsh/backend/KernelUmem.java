@@ -1,5 +1,8 @@
 package fwsh.backend;
 
+import fwsh.channel.Errno;
+import fwsh.channel.ChannelException;
+
 import com.sun.jna.Pointer;
 import fwsh.abi.NativeBuffers;
 import fwsh.channel.Umem;
@@ -63,7 +66,7 @@ public final class KernelUmem implements Umem {
     @Override
     public ByteBuffer buffer() {
         if (freed.get()) {
-            throw new IllegalStateException("umem " + id + " on " + channel.info().name() + " is closed"
+            throw new ChannelException(Errno.EBADF, "umem " + id + " on " + channel.info().name() + " is closed"
                     + (channel.isGone() ? " (device gone)" : "") + "; register a new one");
         }
         return memory.getByteBuffer(0, size);

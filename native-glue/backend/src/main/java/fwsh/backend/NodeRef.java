@@ -1,5 +1,7 @@
 package fwsh.backend;
 
+import fwsh.base.ArgumentException;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,7 +16,7 @@ import java.util.List;
  */
 public record NodeRef(String name, String node, String pci, List<String> netdevs, List<String> rdma) {
     public NodeRef {
-        if (node == null || node.isBlank()) throw new IllegalArgumentException("device node path is empty");
+        if (node == null || node.isBlank()) throw new ArgumentException("device node path is empty");
         netdevs = netdevs == null ? List.of() : List.copyOf(netdevs);
         rdma = rdma == null ? List.of() : List.copyOf(rdma);
         if (name == null) name = Path.of(node).getFileName().toString();

@@ -1,5 +1,6 @@
 package fwsh.backend
 
+import fwsh.channel.ChannelException
 import fwsh.abi.FakeFirmware
 import fwsh.abi.FakeKernel
 import fwsh.abi.NativeBuffers
@@ -339,7 +340,7 @@ class FwctlChannelSpec extends Specification {
         ch.rpc(Scope.CONFIGURATION, new byte[16], 16)
 
         then:
-        def e = thrown(IllegalStateException)
+        def e = thrown(ChannelException)
         e.message == 'fwctl0: channel is closed; open the device again'
     }
 }

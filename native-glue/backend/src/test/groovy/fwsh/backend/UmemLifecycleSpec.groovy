@@ -1,5 +1,6 @@
 package fwsh.backend
 
+import fwsh.channel.ChannelException
 import fwsh.abi.FakeKernel
 import fwsh.abi.NativeBuffers
 import fwsh.channel.DeviceGoneException
@@ -115,7 +116,7 @@ class UmemLifecycleSpec extends Specification {
         b.buffer()
 
         then:
-        def closed = thrown(IllegalStateException)
+        def closed = thrown(ChannelException)
         closed.message.contains('device gone')
     }
 

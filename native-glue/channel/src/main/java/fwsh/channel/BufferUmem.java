@@ -44,7 +44,7 @@ public abstract class BufferUmem implements Umem {
 
     /** The error for a view of closed memory. */
     protected RuntimeException closed() {
-        return new IllegalStateException("umem " + id + " is closed; register a new one");
+        return new ChannelException(Errno.EBADF, "umem " + id + " is closed; register a new one");
     }
 
     @Override

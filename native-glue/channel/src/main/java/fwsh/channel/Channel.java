@@ -1,5 +1,7 @@
 package fwsh.channel;
 
+import java.util.List;
+
 /**
  * The one interface every backend implements: kernel fwctl, kernel mlx5ctl, the emulated ConnectX
  * and record/replay. Payloads are raw mlx5 command mailboxes: a 16-byte input header
@@ -34,6 +36,24 @@ public interface Channel extends AutoCloseable {
      * @throws UmemUnsupportedException on backends without umem (mainline fwctl)
      */
     Umem registerUmem(long size);
+
+    /**
+     * The device's time source: the host clock for kernel devices, the emulator's own clock (virtual in tests).
+     * A decorator returns the clock of the channel it wraps.
+     */
+    default DeviceClock clock() {
+        return DeviceClock.host();
+    }
+
+    /**
+     * The asynchronous events delivered to this handle since the last call, oldest first (the tracer's
+     * STRINGS_DB_UPDATE, TRACES_AVAILABLE). The kernel's fwctl and mlx5ctl interfaces pass no events to user
+     * space, so kernel channels answer none and callers fall back on polling; the emulator delivers its own. A
+     * decorator hands on the events of the channel it wraps.
+     */
+    default List<DeviceEvent> drainEvents() {
+        return List.of();
+    }
 
     /** Releases every umem and the handle. Idempotent. */
     @Override

@@ -1,5 +1,7 @@
 package fwsh.channel;
 
+import fwsh.base.ArgumentException;
+
 import java.util.Locale;
 
 /**
@@ -30,7 +32,7 @@ public enum Scope {
 
     public static Scope ofValue(int v) {
         for (Scope s : values()) if (s.value == v) return s;
-        throw new IllegalArgumentException("unknown fwctl scope " + v + " (known: 0-3)");
+        throw new ArgumentException("unknown fwctl scope " + v + " (known: 0-3)");
     }
 
     /** Accepts the label ("debug-write"), the enum name ("DEBUG_WRITE") or the number ("2"). */
@@ -39,7 +41,7 @@ public enum Scope {
         for (Scope s : values()) {
             if (s.label.equals(t) || String.valueOf(s.value).equals(t)) return s;
         }
-        throw new IllegalArgumentException("unknown scope '" + text
+        throw new ArgumentException("unknown scope '" + text
                 + "'; use configuration, debug-read-only, debug-write or debug-write-full");
     }
 

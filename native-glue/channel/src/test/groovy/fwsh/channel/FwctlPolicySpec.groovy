@@ -36,7 +36,7 @@ class FwctlPolicySpec extends Specification {
         when:
         Scope.parse('root')
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(fwsh.base.ArgumentException)
         e.message.contains('debug-read-only')
     }
 }

@@ -28,7 +28,7 @@ final class Caps {
         syncCounters = allSync ? diagCounters : p.nums("diag.syncCounters");
         for (byte[] g : new byte[][]{generalCur, generalMax}) {
             Prm.set(g, 0, 0x50, 31, 16, diagCounters.size());
-            Prm.set(g, 0, 0x34, 7, 0, Math.max(1, Prm.get(g, 0, 0x34, 7, 0)));
+            Prm.set(g, 0, 0x34, 7, 0, p.integer("ports")); // num_ports: the ports PAOS, PTYS, PPCNT ... answer
         }
         for (byte[] d : new byte[][]{debugCur, debugMax}) {
             for (int i = 0; i < diagCounters.size(); i++) {

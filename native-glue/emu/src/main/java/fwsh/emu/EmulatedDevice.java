@@ -1,7 +1,9 @@
 package fwsh.emu;
 
+import fwsh.base.ArgumentException;
 import fwsh.channel.Channel;
 import fwsh.channel.ChannelException;
+import fwsh.channel.DeviceEvent;
 import fwsh.channel.DeviceGoneException;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Errno;
@@ -50,7 +52,7 @@ public final class EmulatedDevice implements Channel {
 
     EmulatedDevice(Hca hca, Transport personality) {
         if (personality != Transport.FWCTL && personality != Transport.MLX5CTL) {
-            throw new IllegalArgumentException("an emulated device imitates fwctl or mlx5ctl, not " + personality);
+            throw new ArgumentException("an emulated device imitates fwctl or mlx5ctl, not " + personality);
         }
         this.hca = hca;
         this.personality = personality;
@@ -87,6 +89,8 @@ public final class EmulatedDevice implements Channel {
         return hca.profile;
     }
 
+    /** The device's clock: the emulator's own (real or virtual); the DSL waits on it through the channel. */
+    @Override
     public EmuClock clock() {
         return hca.clock;
     }
@@ -110,6 +114,16 @@ public final class EmulatedDevice implements Channel {
 
     public boolean isRemoved() {
         return hca.gone;
+    }
+
+    /**
+     * A firmware reset (as after a reboot or mlxfwreset): the NV configuration written for the next boot becomes the
+     * one in use, and what depends on it follows (port protocol from LINK_TYPE_Pn, VFs from SRIOV_EN and NUM_OF_VFS);
+     * port state and counters start afresh. Same as {@code faults().reboot()}.
+     */
+    public void reboot() {
+        if (hca.gone) throw gone();
+        hca.reboot();
     }
 
     /** Same as {@code faults().remove()}. */
@@ -141,6 +155,8 @@ public final class EmulatedDevice implements Channel {
         }
     }
 
+    /** Events raised for this handle since the last call (up to 4096 are kept), oldest first. */
+    @Override
     public List<DeviceEvent> drainEvents() {
         List<DeviceEvent> out = new ArrayList<>();
         events.drainTo(out);
@@ -270,6 +286,17 @@ public final class EmulatedDevice implements Channel {
                 u.release(deviceGone);
             }
         }
+    }
+
+    /**
+     * What the device holds for all its handles (umem, PDs, mkeys, tracer owner and state) and what handle closes
+     * had to reclaim: specs check that a client released everything it created.
+     */
+    public ObjectTable objectTable() {
+        Objects o = hca.objects;
+        return new ObjectTable(Objects.sorted(o.umems), Objects.sorted(o.pds), Objects.sorted(o.mkeys), hca.tracer.owner(),
+                hca.tracer.isActive(), new ObjectTable.Reclaimed(o.reclaimedUmems.get(), o.reclaimedPds.get(),
+                o.reclaimedMkeys.get(), hca.tracer.reclaimedOwnerships()));
     }
 
     /** Registered umem of this handle (open ones). */

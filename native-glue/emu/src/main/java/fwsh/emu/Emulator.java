@@ -1,5 +1,6 @@
 package fwsh.emu;
 
+import fwsh.base.ArgumentException;
 import fwsh.channel.Transport;
 
 import java.nio.file.Path;
@@ -63,6 +64,8 @@ public final class Emulator {
         private long memlockLimit = 64L << 20;
         private boolean rawIo = true;
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private final List<fwsh.nv.TlvDef> nvItems = new java.util.ArrayList<>();
+        private int nvFill;
 
         private Builder(String profileName) {
             this.profileName = profileName;
@@ -96,7 +99,7 @@ public final class Emulator {
 
         public Builder pci(String bdf) {
             if (!bdf.matches("[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]")) {
-                throw new IllegalArgumentException("PCI address '" + bdf + "' must look like 0000:3b:00.0");
+                throw new ArgumentException("PCI address '" + bdf + "' must look like 0000:3b:00.0");
             }
             this.pci = bdf;
             return this;
@@ -120,13 +123,23 @@ public final class Emulator {
             return this;
         }
 
+        /**
+         * Makes these NV items supported too (writable unless a capability), their defaults every byte {@code fill}:
+         * for testing definitions the built-in list lacks, such as every item of mstflint's database.
+         */
+        public Builder nvItems(java.util.Collection<fwsh.nv.TlvDef> items, int fill) {
+            nvItems.addAll(items);
+            nvFill = fill;
+            return this;
+        }
+
         public EmulatedDevice build() {
             Profile p = profile != null ? profile : ProfileLoader.load(profileName);
             if (!overrides.isEmpty()) p = p.with(overrides);
             int n = NEXT.getAndIncrement();
             String nm = name != null ? name : "emu" + n;
             String bdf = pci != null ? pci : String.format("0000:%02x:00.0", 0xe0 + (n % 32));
-            Hca hca = new Hca(nm, bdf, p, clock, seed, memlockLimit, rawIo);
+            Hca hca = new Hca(nm, bdf, p, clock, seed, memlockLimit, rawIo, nvItems, nvFill);
             return new EmulatedDevice(hca, personality);
         }
     }

@@ -1,5 +1,7 @@
 package fwsh.emu;
 
+import fwsh.base.ArgumentException;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,6 +91,12 @@ public final class Faults {
         hca.remove();
     }
 
+    /** A firmware reset: the NV configuration's NEXT values take effect (see {@link EmulatedDevice#reboot()}). */
+    public Faults reboot() {
+        hca.reboot();
+        return this;
+    }
+
     /** Clears failures and latency (not removal). */
     public Faults clear() {
         byOpcode.clear();
@@ -147,13 +155,13 @@ public final class Faults {
     }
 
     private static int check(int status) {
-        if (status < 1 || status > 0xff) throw new IllegalArgumentException("firmware status must be 0x01..0xff, got " + status);
+        if (status < 1 || status > 0xff) throw new ArgumentException("firmware status must be 0x01..0xff, got " + status);
         return status;
     }
 
     private static long checkLatency(Duration d) {
-        if (d.isNegative()) throw new IllegalArgumentException("latency must not be negative: " + d);
-        if (d.compareTo(Duration.ofMinutes(1)) > 0) throw new IllegalArgumentException("latency " + d + " is over the 1 minute limit");
+        if (d.isNegative()) throw new ArgumentException("latency must not be negative: " + d);
+        if (d.compareTo(Duration.ofMinutes(1)) > 0) throw new ArgumentException("latency " + d + " is over the 1 minute limit");
         return d.toNanos();
     }
 }

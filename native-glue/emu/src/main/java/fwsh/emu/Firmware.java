@@ -51,6 +51,7 @@ final class Firmware {
         }) {
             registers.put(r.id, r);
         }
+        for (Register r : Nv.registers(hca)) registers.put(r.id, r);
     }
 
     private void add(int opcode, String name, Consumer<Cmd> c) {

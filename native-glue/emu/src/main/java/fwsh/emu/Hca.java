@@ -1,5 +1,7 @@
 package fwsh.emu;
 
+import fwsh.channel.DeviceEvent;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -18,8 +20,10 @@ final class Hca {
     final Profile profile;
     final EmuClock clock;
     final long seed;
-    final Port[] ports;
-    final Caps caps;
+    /** Replaced (not changed) by a reboot that applies NV configuration: the port protocol may change. */
+    volatile Port[] ports;
+    volatile Caps caps;
+    final NvStore nv;
     final Objects objects = new Objects();
     final Faults faults;
     final Tracer tracer;
@@ -45,6 +49,11 @@ final class Hca {
     private final Runnable onAdvance = this::catchUp;
 
     Hca(String name, String pci, Profile profile, EmuClock clock, long seed, long memlockLimit, boolean rawIo) {
+        this(name, pci, profile, clock, seed, memlockLimit, rawIo, java.util.List.of(), 0);
+    }
+
+    Hca(String name, String pci, Profile profile, EmuClock clock, long seed, long memlockLimit, boolean rawIo,
+        java.util.Collection<fwsh.nv.TlvDef> nvItems, int nvFill) {
         this.name = name;
         this.pci = pci;
         this.profile = profile;
@@ -56,9 +65,8 @@ final class Hca {
         this.freqKhz = profile.num("cap.general.device_frequency_khz", 1_000_000);
         this.tsBase = 0x3a_0000_0000L + ((seed * 0x9E3779B97F4A7C15L) >>> 28);
         int n = profile.integer("ports");
-        ports = new Port[n];
-        for (int i = 0; i < n; i++) ports[i] = new Port(i + 1, profile, seed, clock);
-        caps = new Caps(profile);
+        nv = new NvStore(profile, n, nvItems, nvFill);
+        applyNv();
         faults = new Faults(this);
         tracer = new Tracer(this);
         diag = new DiagCounters(this);
@@ -66,6 +74,37 @@ final class Hca {
         resourceDump = new ResourceDump(this);
         firmware = new Firmware(this);
         clock.addListener(onAdvance);
+    }
+
+    /**
+     * Builds ports and capabilities from the profile as the NV configuration in use (CURRENT) changes it: LINK_TYPE_Pn
+     * makes port n InfiniBand or Ethernet, and port 1's protocol is the general capability's port_type (no RoCE on IB).
+     * Called at start and by a reboot; port state and counters start afresh, as after a firmware reset.
+     */
+    void applyNv() {
+        java.util.Map<String, String> overlay = new java.util.LinkedHashMap<>();
+        int n = profile.integer("ports");
+        for (int i = 1; i <= n; i++) {
+            Long type = nv.current("nv_vpi_link_type", "default_link_type", i);
+            if (type != null && (type == 1 || type == 2)) overlay.put("port." + i + ".protocol", type == 1 ? "ib" : "eth");
+        }
+        String first = overlay.get("port.1.protocol");
+        if (first != null) {
+            overlay.put("cap.general.port_type", first.equals("ib") ? "0" : "1");
+            if (first.equals("ib")) overlay.put("cap.general.roce", "0");
+            else if (profile.str("port.protocol", "eth").equals("ib")) overlay.put("cap.general.roce", "1");
+        }
+        Profile effective = overlay.isEmpty() ? profile : profile.with(overlay);
+        Port[] fresh = new Port[n];
+        for (int i = 0; i < n; i++) fresh[i] = new Port(i + 1, effective, seed, clock);
+        caps = new Caps(effective);
+        ports = fresh;
+    }
+
+    /** A firmware reset: NV configuration NEXT becomes CURRENT and takes effect. */
+    void reboot() {
+        nv.reboot();
+        applyNv();
     }
 
     /** The last handle closed: stop time-driven work so a shared virtual clock does not keep this device alive. */

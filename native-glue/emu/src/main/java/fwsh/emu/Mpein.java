@@ -29,12 +29,20 @@ final class Mpein extends Register {
         io.set(0x0c, 23, 16, p.num("pcie.widthActive", X16));
         io.set(0x0c, 15, 0, p.num("pcie.speedActive", GEN4));
         io.set(0x10, 31, 16, p.num("pcie.numPfs", 1));
+        io.set(0x10, 15, 0, numOfVfs());
         io.set(0x14, 31, 16, bdf(hca.pci));
         io.set(0x18, 31, 28, p.num("pcie.maxReadRequestSize", 2));   // 512 B
         io.set(0x18, 27, 24, p.num("pcie.maxPayloadSize", 1));       // 256 B
         io.set(0x18, 18, 16, 1);                                      // sufficient power
         io.set(0x1c, 31, 16, p.num("pcie.peerMaxSpeed", enabled));
         io.set(0x1c, 11, 0, p.num("pcie.power", 0));
+    }
+
+    /** VFs the device exposes since its last reboot: NUM_OF_VFS when SRIOV_EN is on in the NV configuration in use. */
+    private long numOfVfs() {
+        Long en = hca.nv.current("nv_global_pci_conf", "sriov_en", 0);
+        Long vfs = hca.nv.current("nv_global_pci_conf", "total_vfs", 0);
+        return en != null && en == 1 && vfs != null ? vfs : 0;
     }
 
     /** bus:device.function of "dddd:bb:dd.f" as the 16-bit BDF. */

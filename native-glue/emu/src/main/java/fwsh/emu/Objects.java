@@ -1,5 +1,6 @@
 package fwsh.emu;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,10 @@ final class Objects {
     final AtomicInteger nextUmemId = new AtomicInteger(1);
     final AtomicInteger nextPd = new AtomicInteger(1);
     final AtomicInteger nextMkeyIndex = new AtomicInteger(0x100);
+    /** Objects still held when their handle closed (reclaimed as the kernel destroys the UCTX). */
+    final AtomicInteger reclaimedUmems = new AtomicInteger();
+    final AtomicInteger reclaimedPds = new AtomicInteger();
+    final AtomicInteger reclaimedMkeys = new AtomicInteger();
 
     /** Writes {@code len} bytes at device address {@code addr} through {@code mkey}. */
     void dmaWrite(int mkey, long addr, byte[] src, int off, int len, String who) {
@@ -60,11 +65,23 @@ final class Objects {
         return k.start + k.len - addr;
     }
 
-    /** Forget everything owned by a uid (handle closed: the kernel destroys the UCTX). */
+    /** Forget everything owned by a uid (handle closed: the kernel destroys the UCTX), counting what was left. */
     void dropUid(int uid) {
-        mkeys.values().removeIf(k -> k.uid == uid);
-        pds.values().removeIf(u -> u == uid);
-        umems.values().removeIf(r -> r.uid == uid);
+        reclaimedMkeys.addAndGet(removeCounting(mkeys, k -> k.uid == uid));
+        reclaimedPds.addAndGet(removeCounting(pds, u -> u == uid));
+        reclaimedUmems.addAndGet(removeCounting(umems, r -> r.uid == uid));
+    }
+
+    private static <V> int removeCounting(Map<Integer, V> m, java.util.function.Predicate<V> which) {
+        int n = 0;
+        for (Map.Entry<Integer, V> e : m.entrySet()) {
+            if (which.test(e.getValue()) && m.remove(e.getKey(), e.getValue())) n++;
+        }
+        return n;
+    }
+
+    static List<Integer> sorted(Map<Integer, ?> m) {
+        return m.keySet().stream().sorted().toList();
     }
 
     void clear() {

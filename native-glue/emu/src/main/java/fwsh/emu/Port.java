@@ -46,9 +46,13 @@ final class Port {
         this.traffic = new TrafficModel(p, seed, number);
         this.maxMtu = p.num("port.maxMtu", 9978);
         this.adminMtu = p.num("port.mtu", 1522);
-        String protocol = p.str("port.protocol", "eth");
-        if (!protocol.equals("eth") && !protocol.equals("ib")) {
-            throw new IllegalArgumentException("profile " + p.key() + ": port.protocol '" + protocol + "' must be eth or ib");
+        // port.N.protocol (set from the NV configuration's LINK_TYPE_PN) overrides the profile's port.protocol
+        String base = p.str("port.protocol", "eth");
+        String protocol = p.str("port." + number + ".protocol", base);
+        for (String v : new String[]{base, protocol}) {
+            if (!v.equals("eth") && !v.equals("ib")) {
+                throw new ProfileException("profile " + p.key() + ": port.protocol '" + v + "' must be eth or ib");
+            }
         }
         this.ib = protocol.equals("ib");
         // An InfiniBand port has no Ethernet modes, whatever an included Ethernet profile says.
@@ -62,11 +66,11 @@ final class Port {
         this.ibWidthAdmin = ibWidthCap;
         if (ib) {
             if (IbLinkModes.fastestSpeed(ibProtoCap) == 0 || IbLinkModes.widest(ibWidthCap) == 0 || !IbLinkModes.known(ibProtoCap, ibWidthCap)) {
-                throw new IllegalArgumentException("profile " + p.key() + ": an ib port needs ptys.ibProtoCapability (bits 0..8, SDR..XDR) and "
+                throw new ProfileException("profile " + p.key() + ": an ib port needs ptys.ibProtoCapability (bits 0..8, SDR..XDR) and "
                         + "ptys.ibLinkWidthCapability (bits 0..4, 1x..12x) naming known speeds and widths");
             }
         } else if (LinkModes.fastestMbps(ethCap, extEthCap) == 0) {
-            throw new IllegalArgumentException("profile " + p.key() + ": ptys.ethProtoCapability and ptys.extEthProtoCapability name no known link speed; set one of them");
+            throw new ProfileException("profile " + p.key() + ": ptys.ethProtoCapability and ptys.extEthProtoCapability name no known link speed; set one of them");
         }
         this.segmentStart = clock.nanos();
     }

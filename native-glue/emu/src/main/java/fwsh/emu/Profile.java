@@ -56,7 +56,7 @@ public final class Profile {
 
     public String str(String k) {
         String v = props.get(k);
-        if (v == null) throw new IllegalArgumentException("profile " + key + " (" + source + ") has no '" + k + "'; add it");
+        if (v == null) throw new ProfileException("profile " + key + " (" + source + ") has no '" + k + "'; add it");
         return v;
     }
 
@@ -131,8 +131,8 @@ public final class Profile {
         }
     }
 
-    private IllegalArgumentException bad(String k, String what) {
-        return new IllegalArgumentException("profile " + key + " (" + source + "): '" + k + "' must be " + what);
+    private ProfileException bad(String k, String what) {
+        return new ProfileException("profile " + key + " (" + source + "): '" + k + "' must be " + what);
     }
 
     private void validate() {
@@ -145,6 +145,7 @@ public final class Profile {
         if (!fw.matches("\\d+\\.\\d+\\.\\d+")) throw bad("fw.version", "major.minor.subminor such as 22.39.1002");
         for (String f : under("cap.general.").keySet()) {
             String name = f.startsWith("max.") ? f.substring(4) : f;
+            if (name.equals("num_ports")) throw bad("cap.general." + f, "left out: num_ports follows 'ports' (the ports the emulator answers)");
             if (!CapLayout.GENERAL.containsKey(name)) {
                 throw bad("cap.general." + f, "a known general cap field (known: " + CapLayout.GENERAL.keySet() + ")");
             }

@@ -1,5 +1,7 @@
 package fwsh.emu;
 
+import fwsh.base.FileException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +34,7 @@ public final class ProfileLoader {
 
     public static void addDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("profile directory " + dir + " does not exist; create it or pass another");
+            throw new ProfileException("profile directory " + dir + " does not exist; create it or pass another");
         }
         DIRS.add(0, dir);
     }
@@ -78,25 +80,25 @@ public final class ProfileLoader {
     }
 
     private static Map<String, String> read(String name, int depth) {
-        if (depth > 4) throw new IllegalArgumentException("profile " + name + ": include chain deeper than 4; check for a loop");
+        if (depth > 4) throw new ProfileException("profile " + name + ": include chain deeper than 4; check for a loop");
         for (Path d : dirs()) {
             Path f = d.resolve(name + ".profile");
             if (Files.isRegularFile(f)) {
                 try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                     return parseInto(new LinkedHashMap<>(), r, name, depth);
                 } catch (IOException e) {
-                    throw new IllegalArgumentException("cannot read profile " + f + ": " + e.getMessage(), e);
+                    throw FileException.of("read profile", f, e);
                 }
             }
         }
         InputStream in = ProfileLoader.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + name + ".profile");
         if (in == null) {
-            throw new IllegalArgumentException("unknown emulator profile '" + name + "'; known: " + names());
+            throw new ProfileException("unknown emulator profile '" + name + "'; known: " + names());
         }
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return parseInto(new LinkedHashMap<>(), r, name, depth);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read built-in profile " + name + ": " + e.getMessage(), e);
+            throw FileException.of("read built-in profile", name, e);
         }
     }
 
@@ -110,7 +112,7 @@ public final class ProfileLoader {
                 if (t.isEmpty() || t.startsWith("#")) continue;
                 int eq = t.indexOf('=');
                 if (eq <= 0) {
-                    throw new IllegalArgumentException("profile " + name + " line " + no + ": expected 'key = value', got '" + t + "'");
+                    throw new ProfileException("profile " + name + " line " + no + ": expected 'key = value', got '" + t + "'");
                 }
                 String k = t.substring(0, eq).strip();
                 String v = t.substring(eq + 1).strip();
@@ -121,7 +123,7 @@ public final class ProfileLoader {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read profile " + name + ": " + e.getMessage(), e);
+            throw FileException.of("read profile", name, e);
         }
         return m;
     }

@@ -1,5 +1,8 @@
 package fwsh.emu;
 
+import fwsh.base.ArgumentException;
+import fwsh.channel.DeviceEvent;
+
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,6 +62,7 @@ final class Tracer {
     private boolean markLost;
     private int tmsn;
     private ScheduledFuture<?> tick;
+    private int reclaimedOwnerships;   // owned by a handle that closed without releasing it
 
     Tracer(Hca hca) {
         this.hca = hca;
@@ -191,7 +195,7 @@ final class Tracer {
     // ---- faults and other producers ----
 
     synchronized void injectOverrun(int lostBlocks) {
-        if (lostBlocks < 1) throw new IllegalArgumentException("lostBlocks must be at least 1, got " + lostBlocks);
+        if (lostBlocks < 1) throw new ArgumentException("lostBlocks must be at least 1, got " + lostBlocks);
         pendingLostBlocks += lostBlocks;
     }
 
@@ -225,7 +229,14 @@ final class Tracer {
     }
 
     synchronized void handleClosed(int uid) {
-        if (owner == uid) release();
+        if (owner == uid) {
+            reclaimedOwnerships++;
+            release();
+        }
+    }
+
+    synchronized int reclaimedOwnerships() {
+        return reclaimedOwnerships;
     }
 
     synchronized void stop() {

@@ -50,7 +50,7 @@ public final class TrafficModel {
         for (Map.Entry<Long, Double> e : mix.entrySet()) {
             int s = (int) (long) e.getKey();
             if (s < 64 || s > BUCKET_LIMITS[BUCKET_LIMITS.length - 1]) {
-                throw new IllegalArgumentException("profile " + p.key() + ": traffic.sizeMix frame size " + s + " must be 64..10239");
+                throw new ProfileException("profile " + p.key() + ": traffic.sizeMix frame size " + s + " must be 64..10239");
             }
             sizes[i] = s;
             bucketOf[i] = bucket(s);
@@ -59,7 +59,7 @@ public final class TrafficModel {
             weightSum += w[i];
             i++;
         }
-        if (weightSum <= 0) throw new IllegalArgumentException("profile " + p.key() + ": traffic.sizeMix weights sum to 0");
+        if (weightSum <= 0) throw new ProfileException("profile " + p.key() + ": traffic.sizeMix weights sum to 0");
         double prioSum = prios.values().stream().mapToDouble(Double::doubleValue).sum();
         unit = new double[2][8][sizes.length];
         for (int d = 0; d < 2; d++) {
@@ -67,7 +67,7 @@ public final class TrafficModel {
             double bytesPerMbs = 1e6 / 8.0 * lineRate[d];
             for (Map.Entry<Long, Double> pe : prios.entrySet()) {
                 int prio = (int) (long) pe.getKey();
-                if (prio < 0 || prio > 7) throw new IllegalArgumentException("profile " + p.key() + ": traffic.prioMix priority " + prio + " must be 0..7");
+                if (prio < 0 || prio > 7) throw new ProfileException("profile " + p.key() + ": traffic.prioMix priority " + prio + " must be 0..7");
                 for (int e = 0; e < sizes.length; e++) {
                     unit[d][prio][e] = bytesPerMbs * (w[e] / weightedBytes) * (pe.getValue() / prioSum);
                 }

@@ -100,7 +100,7 @@ class EmulatorSpec extends Specification {
         Emulator.builder('x').profile(ProfileLoader.parse('bad', text)).build()
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(ProfileException)
         e.message.contains(key)
         !e.message.contains('\n')
 
@@ -111,6 +111,7 @@ class EmulatorSpec extends Specification {
         'name=X\npci.deviceId=0x1\nhwId=1\nfw.version=1.2.3\npsid=P\nserial=S\nports=3'                      | 'ports'
         'name=X\npci.deviceId=zz\nhwId=1\nfw.version=1.2.3\npsid=P\nserial=S\nports=1'                       | 'pci.deviceId'
         'name=X\npci.deviceId=1\nhwId=1\nfw.version=1.2.3\npsid=P\nserial=S\nports=1\ncap.general.nope=1'    | 'cap.general.nope'
+        'name=X\npci.deviceId=1\nhwId=1\nfw.version=1.2.3\npsid=P\nserial=S\nports=2\ncap.general.num_ports=1' | 'cap.general.num_ports'
     }
 
     def "an unknown profile name lists the known ones"() {
@@ -118,7 +119,7 @@ class EmulatorSpec extends Specification {
         Emulator.create('cx99', Transport.FWCTL)
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(ProfileException)
         e.message.contains('cx99') && e.message.contains('cx6dx')
     }
 
@@ -127,6 +128,6 @@ class EmulatorSpec extends Specification {
         Emulator.create('cx6dx', Transport.REPLAY)
 
         then:
-        thrown(IllegalArgumentException)
+        thrown(fwsh.base.ArgumentException)
     }
 }

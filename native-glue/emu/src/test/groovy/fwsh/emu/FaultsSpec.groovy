@@ -53,12 +53,12 @@ class FaultsSpec extends Specification {
         when:
         dev.faults().failOpcode(0x100, 1, 0)
         then:
-        thrown(IllegalArgumentException)
+        thrown(fwsh.base.ArgumentException)
 
         when:
         dev.faults().latency(Duration.ofMinutes(2))
         then:
-        thrown(IllegalArgumentException)
+        thrown(fwsh.base.ArgumentException)
     }
 
     def "failUmem makes the next registrations fail with ENOMEM"() {

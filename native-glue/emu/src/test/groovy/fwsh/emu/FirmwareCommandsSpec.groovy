@@ -46,6 +46,8 @@ class FirmwareCommandsSpec extends Specification {
         get(genMax, c + 0x10, 4, 0) == 18            // max differs
         get(genCur, c + 0x30, 28, 28) == 1           // debug
         get(genCur, c + 0x34, 9, 8) == 1             // port_type ETH
+        get(genCur, c + 0x34, 7, 0) == 2             // num_ports: the profile's two ports, which PAOS/PTYS answer
+        get(genMax, c + 0x34, 7, 0) == 2
         get(genCur, c + 0x38, 28, 24) == 30          // log_max_msg
         get(genCur, c + 0x50, 31, 16) == 13          // num_of_diagnostic_counters
         get(genCur, c + 0x64, 20, 16) == 23          // log_max_pd

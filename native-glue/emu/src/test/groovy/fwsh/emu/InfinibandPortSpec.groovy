@@ -253,7 +253,7 @@ class InfinibandPortSpec extends Specification {
         Emulator.builder('cx7ib').set(key, value).build()
 
         then:
-        def e = thrown(IllegalArgumentException)
+        def e = thrown(ProfileException)
         e.message.contains(text)
 
         where:

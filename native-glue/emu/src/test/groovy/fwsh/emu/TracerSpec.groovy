@@ -1,5 +1,6 @@
 package fwsh.emu
 
+import fwsh.channel.DeviceEvent
 import fwsh.channel.Transport
 import fwsh.channel.Umem
 import spock.lang.Specification

@@ -12,6 +12,7 @@ public final class RecordFormat {
     static final String RPC = "rpc";
     static final String UMEM_REGISTER = "umem_register";
     static final String UMEM_UNREGISTER = "umem_unregister";
+    static final String EVENT = "event";
     static final String END = "end";
 
     private RecordFormat() {

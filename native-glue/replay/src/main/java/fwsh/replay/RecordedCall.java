@@ -1,7 +1,7 @@
 package fwsh.replay;
 
-/** One numbered record of a recording: an RPC or a umem registration/unregistration. */
-public sealed interface RecordedCall permits RecordedRpc, RecordedUmem {
+/** One numbered record of a recording: an RPC, a umem registration/unregistration or a device event. */
+public sealed interface RecordedCall permits RecordedRpc, RecordedUmem, RecordedEvent {
     /** Sequence number, 1-based, in file order. */
     long seq();
 

@@ -3,6 +3,8 @@ package fwsh.replay;
 import fwsh.base.FwshVersion;
 import fwsh.channel.Channel;
 import fwsh.channel.ChannelException;
+import fwsh.channel.DeviceClock;
+import fwsh.channel.DeviceEvent;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Errno;
 import fwsh.channel.Mailbox;
@@ -16,13 +18,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A decorator that records every RPC and umem registration of a channel to a JSON-lines file
+ * A decorator that records every RPC, umem registration and device event of a channel to a JSON-lines file
  * (REPLAY-FORMAT.md), for {@link ReplayChannel} to serve back later. The other devices of the same session are
- * recorded into the same file ({@link #record(Channel)}), so one file replays the whole session.
+ * recorded into the same file ({@link #record(Channel)}), so one file replays the whole session. The wrapped
+ * channel's clock is handed on unchanged, so recording never changes how time runs (an emulator's virtual
+ * clock stays virtual).
  *
  * <p>Each record is written and flushed as one whole line when its call completes, so a crash
  * leaves a file readable up to the last finished call. Concurrent calls are recorded in completion
@@ -129,6 +134,28 @@ public final class RecordingChannel implements Channel {
         r.put("latency_ns", latency);
         append(r);
         return out;
+    }
+
+    /** The wrapped channel's clock: a recorded session runs on the same time as an unrecorded one. */
+    @Override
+    public DeviceClock clock() {
+        return delegate.clock();
+    }
+
+    /** The wrapped channel's events, each recorded (in order with the calls) before it is handed on. */
+    @Override
+    public List<DeviceEvent> drainEvents() {
+        checkOpen();
+        List<DeviceEvent> events = delegate.drainEvents();
+        for (DeviceEvent e : events) {
+            Map<String, Object> r = start(RecordFormat.EVENT);
+            r.put("event_type", "0x" + Integer.toHexString(e.type()));
+            r.put("sub_type", e.subType());
+            r.put("device_timestamp", "0x" + Long.toHexString(e.deviceTimestamp()));
+            r.put("description", e.description());
+            append(r);
+        }
+        return events;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package fwsh.replay;
 
+import fwsh.base.ArgumentException;
+import fwsh.channel.DeviceEvent;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Mailbox;
 import fwsh.channel.Scope;
@@ -78,7 +80,7 @@ final class RecordingReader {
             }
             try {
                 complete = record(m, lineNo, header.version());
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | ArgumentException e) { // a bad scope is an ArgumentException
                 errors.add(file + ":" + lineNo + ": damaged record skipped: " + e.getMessage());
             }
         }
@@ -115,6 +117,7 @@ final class RecordingReader {
             case RecordFormat.RPC -> rpc(m, seq, lineNo);
             case RecordFormat.UMEM_REGISTER -> umem(m, seq, lineNo, true);
             case RecordFormat.UMEM_UNREGISTER -> umem(m, seq, lineNo, false);
+            case RecordFormat.EVENT -> event(m, seq, lineNo);
             default -> throw new IllegalArgumentException("unknown record type \"" + type + "\"");
         };
         lastSeq = seq;
@@ -191,6 +194,12 @@ final class RecordingReader {
         long size = hasResult ? num(m, "umem_size") : 0;
         return new RecordedUmem(seq, line, register, str(m, "time"), optNum(m, "t_ns", 0), optStr(m, "thread"),
                 requested, id, address, size, err, optNum(m, "latency_ns", 0));
+    }
+
+    private static RecordedEvent event(Map<String, Object> m, long seq, int line) {
+        DeviceEvent e = new DeviceEvent((int) hexNum(m, "event_type"), (int) num(m, "sub_type"), hexNum(m, "device_timestamp"),
+                optStr(m, "description"));
+        return new RecordedEvent(seq, line, str(m, "time"), optNum(m, "t_ns", 0), optStr(m, "thread"), e);
     }
 
     private static RecordedError error(Map<String, Object> m) {

@@ -2,6 +2,7 @@ package fwsh.replay;
 
 import fwsh.channel.Channel;
 import fwsh.channel.ChannelException;
+import fwsh.channel.DeviceEvent;
 import fwsh.channel.DeviceInfo;
 import fwsh.channel.Errno;
 import fwsh.channel.Mailbox;
@@ -48,6 +49,11 @@ public final class ReplayChannel implements Channel {
     private final Map<Long, List<RecordedUmem>> umemBySize = new LinkedHashMap<>();
     private final Map<String, List<RecordedRpc>> byScope = new HashMap<>();
     private final Map<String, Integer> cursors = new HashMap<>();
+
+    // Events with the number of requests recorded before each; handed out once that many were answered.
+    private final List<RecordedEvent> events = new ArrayList<>();
+    private final List<Integer> eventsAfter = new ArrayList<>();
+    private int nextEvent;
     private int served;
     private volatile boolean closed;
 
@@ -99,6 +105,9 @@ public final class ReplayChannel implements Channel {
             } else if (c instanceof RecordedUmem u && u.register()) {
                 sequence.add(u);
                 umemBySize.computeIfAbsent(u.requestedSize(), k -> new ArrayList<>()).add(u);
+            } else if (c instanceof RecordedEvent e) {
+                events.add(e);
+                eventsAfter.add(sequence.size());
             }
         }
     }
@@ -153,6 +162,18 @@ public final class ReplayChannel implements Channel {
         RecordedRpc r = mode == ReplayMode.ORDERED ? nextOrdered(in, outLen) : matched(scope, in, outLen);
         if (r.error() != null) throw r.error().toException();
         return r.out().clone();
+    }
+
+    /**
+     * The recorded events whose preceding requests have all been answered, each once, in recorded order: the
+     * session sees them where the recorded one did. Time on a replay is the host's (the default clock).
+     */
+    @Override
+    public synchronized List<DeviceEvent> drainEvents() {
+        checkOpen();
+        List<DeviceEvent> out = new ArrayList<>();
+        while (nextEvent < events.size() && eventsAfter.get(nextEvent) <= served) out.add(events.get(nextEvent++).event());
+        return out;
     }
 
     @Override

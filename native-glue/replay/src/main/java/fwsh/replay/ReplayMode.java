@@ -1,5 +1,7 @@
 package fwsh.replay;
 
+import fwsh.base.ArgumentException;
+
 /** How {@link ReplayChannel} picks the recorded answer for a request. */
 public enum ReplayMode {
     /**
@@ -18,6 +20,6 @@ public enum ReplayMode {
     /** Accepts "ordered"/"matched" in any case. */
     public static ReplayMode parse(String text) {
         for (ReplayMode m : values()) if (m.name().equalsIgnoreCase(text.trim())) return m;
-        throw new IllegalArgumentException("unknown replay mode '" + text + "'; use ordered or matched");
+        throw new ArgumentException("unknown replay mode '" + text + "'; use ordered or matched");
     }
 }

@@ -17,7 +17,7 @@ public record MtrcCap(boolean traceOwner, boolean traceToMemory, int trcVer, int
     /** Decodes MTRC_CAP register data (at least 0x50 bytes: the header and 8 string_db_param entries). */
     public static MtrcCap parse(byte[] reg) {
         if (reg == null || reg.length < 0x50) {
-            throw new IllegalArgumentException("MTRC_CAP data is " + (reg == null ? "missing" : reg.length + " bytes")
+            throw new TraceException("MTRC_CAP data is " + (reg == null ? "missing" : reg.length + " bytes")
                     + "; need at least 0x50 bytes (header and 8 string_db_param entries)");
         }
         boolean owner = Bits.get(reg, 0, Bits.prmOffset(0x00, 31), 1) != 0;
@@ -28,7 +28,7 @@ public record MtrcCap(boolean traceOwner, boolean traceToMemory, int trcVer, int
         int num = (int) Bits.get(reg, 0, Bits.prmOffset(0x04, 23), 8);
         int logMax = (int) Bits.get(reg, 0, Bits.prmOffset(0x08, 7), 8);
         if (numDb > MAX_STRING_DB) {
-            throw new IllegalArgumentException("MTRC_CAP num_string_db " + numDb + " exceeds the maximum of " + MAX_STRING_DB);
+            throw new TraceException("MTRC_CAP num_string_db " + numDb + " exceeds the maximum of " + MAX_STRING_DB);
         }
         long[] base = new long[numDb];
         int[] size = new int[numDb];

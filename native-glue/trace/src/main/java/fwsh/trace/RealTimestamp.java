@@ -17,7 +17,7 @@ public final class RealTimestamp {
 
     /** Exact conversion for a device clock of {@code kHz} kilohertz. */
     public static RealTimestamp ofKHz(long kHz) {
-        if (kHz <= 0) throw new IllegalArgumentException("device frequency must be above 0 kHz to compute real timestamps, got " + kHz);
+        if (kHz <= 0) throw new TraceException("device frequency must be above 0 kHz to compute real timestamps, got " + kHz);
         return new RealTimestamp(kHz, 0);
     }
 
@@ -28,7 +28,7 @@ public final class RealTimestamp {
 
     /** mstfwtrace's conversion: {@code ns = int(1000 / freqMHz) * ts}, freq rounded to whole MHz. */
     public static RealTimestamp mstfwtrace(int freqMHz) {
-        if (freqMHz <= 0) throw new IllegalArgumentException("device frequency is not above zero - can't calc real time stamp");
+        if (freqMHz <= 0) throw new TraceException("device frequency is not above zero - can't calc real time stamp");
         if (freqMHz > 1000) throw new IllegalArgumentException("mstfwtrace's conversion gives 0 ns per tick above 1000 MHz; use ofMHz");
         return new RealTimestamp(freqMHz * 1000L, 1000 / freqMHz);
     }

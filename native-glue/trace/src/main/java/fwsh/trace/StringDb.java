@@ -82,7 +82,7 @@ public final class StringDb {
             for (StdbRead r : readPlan(i, size)) {
                 byte[] data = reader.read(r.index(), r.startOffset(), r.readSize());
                 if (data == null || data.length < r.readSize())
-                    throw new IllegalStateException("MTRC_STDB read of section " + i + " at offset " + r.startOffset()
+                    throw new TraceException("MTRC_STDB read of section " + i + " at offset " + r.startOffset()
                             + " returned " + (data == null ? "nothing" : data.length + " bytes") + ", expected " + r.readSize());
                 System.arraycopy(data, 0, bytes, r.startOffset(), r.readSize());
             }

@@ -48,7 +48,7 @@ class StringDbSpec extends Specification {
         StringDb.load(cap, { i, o, s -> new byte[10] } as StringDb.StdbReader)
 
         then:
-        def ex = thrown(IllegalStateException)
+        def ex = thrown(TraceException)
         ex.message == 'MTRC_STDB read of section 0 at offset 0 returned 10 bytes, expected 256'
     }
 

@@ -64,7 +64,7 @@ class TraceFormatterSpec extends Specification {
         when:
         RealTimestamp.ofKHz(0)
         then:
-        thrown(IllegalArgumentException)
+        thrown(TraceException)
     }
 
     def "filters by event id and by regex, and counts what they drop"() {

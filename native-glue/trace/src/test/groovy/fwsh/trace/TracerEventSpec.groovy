@@ -88,7 +88,7 @@ class TracerEventSpec extends Specification {
         when:
         MtrcCap.parse(new byte[16])
         then:
-        def ex = thrown(IllegalArgumentException)
+        def ex = thrown(TraceException)
         ex.message.contains('16 bytes')
     }
 }

@@ -21,7 +21,7 @@ import java.util.zip.CRC32;
 public final class Catalog {
     /** Resource files of the built-in catalog, in load order. */
     static final String[] BUILTIN = {"tables.prm", "commands.prm", "hca_cap.prm", "registers.prm", "ppcnt.prm", "pddr.prm",
-            "tracer.prm", "resource_dump.prm"};
+            "tracer.prm", "resource_dump.prm", "nv.prm"};
 
     private final CatalogSource src;
     private final Resolver resolver;

@@ -152,6 +152,7 @@ public final class CatalogImage {
             out.writeBoolean(f.when != null);
             if (f.when != null) strings(out, f.when);
             out.writeBoolean(f.ascii);
+            out.writeBoolean(f.required);
             str(out, f.splitHigh);
             str(out, f.splitLow);
             str(out, f.source);
@@ -181,6 +182,7 @@ public final class CatalogImage {
             f.select = str(in);
             if (in.readBoolean()) f.when = strings(in);
             f.ascii = in.readBoolean();
+            f.required = in.readBoolean();
             f.splitHigh = str(in);
             f.splitLow = str(in);
             f.source = str(in);

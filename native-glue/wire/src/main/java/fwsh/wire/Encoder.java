@@ -1,5 +1,6 @@
 package fwsh.wire;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -48,15 +49,14 @@ final class Encoder {
     static void encode(Layout layout, byte[] buf, int base, int bitBase, Map<String, ?> values) {
         if (values == null) return;
         for (Map.Entry<String, ?> e : values.entrySet()) {
-            Object v = e.getValue();
-            if (v == null) continue;
             Field f = layout.field(String.valueOf(e.getKey()));
-            encodeField(f, buf, base, bitBase, v);
+            encodeField(f, buf, base, bitBase, e.getValue());
         }
     }
 
     @SuppressWarnings("unchecked")
     static void encodeField(Field f, byte[] buf, int base, int bitBase, Object v) {
+        if (v == null) throw new ValueRangeException(f.owner() + "." + f.name() + ": null is not a value; " + expected(f));
         int bit = bitBase + f.bitOffset();
         switch (f.kind()) {
             case UINT -> {
@@ -88,7 +88,7 @@ final class Encoder {
                 Field el = f.element();
                 for (int i = 0; i < list.size(); i++) {
                     Object item = list.get(i);
-                    if (item == null) continue;
+                    if (item == null) continue; // a placeholder: list positions are element indexes
                     Field at = el.at(el.bitOffset(), f.name() + "[" + i + "]", f.owner());
                     encodeField(at, buf, base, bit + i * f.elementBits(), item);
                 }
@@ -137,33 +137,42 @@ final class Encoder {
                 + end + " but the buffer has " + buf.length);
     }
 
-    /** Number, Boolean, enum name or numeric string to a long, with the field named in errors. */
+    /**
+     * A whole number, enum name or numeric string to a long, with the field and what it accepts named in errors.
+     * Booleans are numbers only for 1-bit fields (flags); anywhere else {@code true} would be sent as 1 unnoticed.
+     */
     static long toLong(Field f, Object v) {
-        if (v instanceof BigInteger) {
-            BigInteger b = (BigInteger) v;
-            if (b.signum() < 0) throw new ValueRangeException(f.owner() + "." + f.name() + ": negative value " + b
-                    + " is not allowed (" + f.bitWidth() + "-bit field)");
-            if (b.compareTo(U64_MAX) > 0 || (f.bitWidth() < 64 && b.bitLength() > f.bitWidth()))
-                throw new ValueRangeException(f.owner() + "." + f.name() + ": value " + b + " does not fit in "
-                        + f.bitWidth() + " bits (allowed 0.." + (f.bitWidth() >= 64 ? U64_MAX : BigInteger.valueOf(f.maxValue())) + ")");
-            return b.longValue();
-        }
-        if (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal) {
-            double d = ((Number) v).doubleValue();
-            if (d != Math.rint(d)) throw new ValueRangeException(f.owner() + "." + f.name() + ": " + v + " is not a whole number");
-            if (d < 0) throw new ValueRangeException(f.owner() + "." + f.name() + ": negative value " + v + " is not allowed");
-            return (long) d;
+        if (v instanceof BigInteger b) return fromBig(f, b, b.toString());
+        if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) {
+            BigDecimal d;
+            try {
+                d = v instanceof BigDecimal bd ? bd : new BigDecimal(((Number) v).doubleValue());
+            } catch (NumberFormatException notFinite) {
+                throw new ValueRangeException(where(f) + v + " is not a number; " + expected(f));
+            }
+            if (d.signum() < 0) throw new ValueRangeException(where(f) + "negative value " + v + " is not allowed (" + range(f) + ")");
+            if (d.precision() - d.scale() > 20) // more than 20 digits before the point: wider than 64 bits
+                throw new ValueRangeException(where(f) + "value " + v + " does not fit in " + f.bitWidth() + " bits (" + range(f) + ")");
+            BigInteger whole;
+            try {
+                whole = d.toBigIntegerExact();
+            } catch (ArithmeticException fraction) {
+                throw new ValueRangeException(where(f) + v + " is not a whole number; " + expected(f));
+            }
+            return fromBig(f, whole, v.toString());
         }
         if (v instanceof Number) {
             long x = ((Number) v).longValue();
             // A 64-bit field decodes to a long whose sign bit is the field's top bit; take it back as such.
             if (x < 0 && v instanceof Long && f.bitWidth() >= 64) return x;
-            if (x < 0) throw new ValueRangeException(f.owner() + "." + f.name() + ": negative value " + x
-                    + " is not allowed (" + f.bitWidth() + "-bit field, allowed 0.."
-                    + (f.bitWidth() >= 64 ? U64_MAX.toString() : Long.toString(f.maxValue())) + ")");
+            if (x < 0) throw new ValueRangeException(where(f) + "negative value " + x + " is not allowed (" + range(f) + ")");
             return x;
         }
-        if (v instanceof Boolean) return ((Boolean) v) ? 1 : 0;
+        if (v instanceof Boolean b) {
+            if (f.bitWidth() == 1) return b ? 1 : 0;
+            throw new ValueRangeException(where(f) + b + " is not a number; " + expected(f)
+                    + " (true/false only for 1-bit fields)");
+        }
         if (v instanceof Character) return toLong(f, v.toString());
         if (v instanceof CharSequence) {
             String s = v.toString().trim();
@@ -173,16 +182,42 @@ final class Encoder {
                 if (en.getKey().equalsIgnoreCase(s)) return en.getValue();
             Long num = parseNumber(s);
             if (num != null) {
-                if (num < 0) throw new ValueRangeException(f.owner() + "." + f.name() + ": negative value " + s + " is not allowed");
+                if (s.startsWith("-")) throw new ValueRangeException(where(f) + "negative value " + s + " is not allowed (" + range(f) + ")");
+                // 2^63 and above parse to a negative long: the bits of a 64-bit field, too wide for any other
+                if (num < 0 && f.bitWidth() < 64)
+                    throw new ValueRangeException(where(f) + "value " + s + " does not fit in " + f.bitWidth() + " bits (" + range(f) + ")");
                 return num;
             }
             if (f.enumValues().isEmpty())
-                throw new UnknownEnumException(f.owner() + "." + f.name() + ": '" + s + "' is not a number and the field has no enum names");
+                throw new UnknownEnumException(where(f) + "'" + s + "' is not a number and the field has no enum names; " + expected(f));
             List<String> close = DidYouMean.suggest(s, f.enumValues().keySet());
-            throw new UnknownEnumException(f.owner() + "." + f.name() + ": '" + s + "' is not one of "
+            throw new UnknownEnumException(where(f) + "'" + s + "' is not one of "
                     + String.join(", ", f.enumValues().keySet()) + (close.isEmpty() ? "" : " (did you mean " + close.get(0) + "?)"));
         }
         throw new WireException(f.owner() + "." + f.name() + " is a " + f.bitWidth() + "-bit number; give a number or enum name, not " + describe(v));
+    }
+
+    private static long fromBig(Field f, BigInteger b, String text) {
+        if (b.signum() < 0) throw new ValueRangeException(where(f) + "negative value " + text + " is not allowed (" + range(f) + ")");
+        if (b.bitLength() > Math.min(64, f.bitWidth()))
+            throw new ValueRangeException(where(f) + "value " + text + " does not fit in " + f.bitWidth() + " bits (" + range(f) + ")");
+        return b.longValue();
+    }
+
+    private static String where(Field f) {
+        return f.owner() + "." + f.name() + ": ";
+    }
+
+    /** "allowed 0..15" for the field's width (64-bit fields up to 2^64-1). */
+    static String range(Field f) {
+        return f.bitWidth() + "-bit field, allowed 0.." + (f.bitWidth() >= 64 ? U64_MAX.toString() : Long.toString(f.maxValue()));
+    }
+
+    /** What the field accepts, for messages: "give a number 0..15 or one of up, down". */
+    static String expected(Field f) {
+        if (f.kind() != Field.Kind.UINT) return "give a value for its " + f.kind().name().toLowerCase() + " (" + f.bitWidth() + " bits)";
+        String numbers = "give a number 0.." + (f.bitWidth() >= 64 ? U64_MAX.toString() : Long.toString(f.maxValue()));
+        return f.enumValues().isEmpty() ? numbers : numbers + " or one of " + String.join(", ", f.enumValues().keySet());
     }
 
     static Long parseNumber(String s) {

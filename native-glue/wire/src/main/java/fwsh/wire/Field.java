@@ -36,11 +36,12 @@ public final class Field {
     private final String splitHigh;
     private final String splitLow;
     private final long max;
+    private final boolean required;
 
     Field(String owner, String name, int bitOffset, int bitWidth, Kind kind, Map<String, Long> enums,
           Access access, String unit, String description, String alias, Layout layout, int count,
           int elementBits, Field element, String selector, Map<Long, String> selection, List<String> when,
-          boolean ascii, String splitHigh, String splitLow) {
+          boolean ascii, String splitHigh, String splitLow, boolean required) {
         this.owner = owner;
         this.name = name;
         this.bitOffset = bitOffset;
@@ -65,12 +66,13 @@ public final class Field {
         this.splitHigh = splitHigh;
         this.splitLow = splitLow;
         this.max = bitWidth >= 64 ? -1L : (1L << bitWidth) - 1;
+        this.required = required;
     }
 
     /** The same field at another bit offset (used when resolving dotted paths and array elements). */
     Field at(int newOffset, String newName, String newOwner) {
         return new Field(newOwner, newName, newOffset, bitWidth, kind, enums, access, unit, description, alias,
-                layout, count, elementBits, element, selector, selection, when, ascii, splitHigh, splitLow);
+                layout, count, elementBits, element, selector, selection, when, ascii, splitHigh, splitLow, required);
     }
 
     /** Element {@code i} of a fixed-size ARRAY as a field of its own, named {@code name[i]}, at its offset in the owner. */
@@ -84,7 +86,7 @@ public final class Field {
     /** A plain numeric field (used for the _high/_low halves of a 64-bit counter). */
     static Field uint(String owner, String name, int bitOffset, int bitWidth, Access access, String description) {
         return new Field(owner, name, bitOffset, bitWidth, Kind.UINT, null, access, null, description, null, null,
-                -1, 0, null, null, null, null, false, null, null);
+                -1, 0, null, null, null, null, false, null, null, false);
     }
 
     public String name() { return name; }
@@ -116,6 +118,8 @@ public final class Field {
     public String splitHigh() { return splitHigh; }
     public String splitLow() { return splitLow; }
     public boolean isReserved() { return kind == Kind.RESERVED; }
+    /** An index field a read or write must name (local_port): zero would select something the caller did not mean. */
+    public boolean required() { return required; }
     public boolean isNumeric() { return kind == Kind.UINT; }
     public boolean isTail() { return kind == Kind.ARRAY && count == 0; }
     public int byteOffset() { return bitOffset >>> 3; }

@@ -33,6 +33,8 @@ public final class FieldDef {
     /** For a member of a union: selector values (numbers or enum names) that select it. */
     public List<String> when;
     public boolean ascii;
+    /** With INDEX access: reads and writes must name the field. */
+    public boolean required;
     /** For a 64-bit counter stored as two dwords: suffixes of the halves, e.g. "_high"/"_low". */
     public String splitHigh;
     public String splitLow;
@@ -59,6 +61,7 @@ public final class FieldDef {
         d.select = select;
         d.when = when == null ? null : new ArrayList<>(when);
         d.ascii = ascii;
+        d.required = required;
         d.splitHigh = splitHigh;
         d.splitLow = splitLow;
         d.source = source;
@@ -80,6 +83,7 @@ public final class FieldDef {
         if (select == null && other.select != null) { select = other.select; any = true; }
         if (when == null && other.when != null) { when = other.when; any = true; }
         if (!ascii && other.ascii) { ascii = true; any = true; }
+        if (!required && other.required && (access == null || access == Access.INDEX)) { required = true; any = true; }
         return any;
     }
 }

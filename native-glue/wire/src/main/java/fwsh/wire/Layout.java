@@ -57,7 +57,8 @@ public final class Layout {
     /** The same layout shown under another name (a register's name, e.g. PAOS for paos_reg). */
     public Layout withTitle(String newTitle) {
         if (newTitle == null || newTitle.equals(title)) return this;
-        return new Layout(name, newTitle, union, sizeBits, description, fields, pathCache);
+        // a resolved path names its owner by title, so each title keeps its own cache
+        return new Layout(name, newTitle, union, sizeBits, description, fields, new ConcurrentHashMap<>());
     }
 
     public String name() { return name; }
@@ -185,7 +186,12 @@ public final class Layout {
 
     /** A field table in the style of {@code mstreg --show_reg}: name, byte address, bit offset (from the dword LSB), size, access, enum and description. */
     public String describe() {
-        return Show.describe(this);
+        return Show.describe(this, 0);
+    }
+
+    /** As {@link #describe()}, fitted to {@code width} columns: descriptions and enum values wrap (0: one line per field). */
+    public String describe(int width) {
+        return Show.describe(this, width);
     }
 
     /** Flattened leaf fields (nested structs expanded with dotted names, union members included), offsets relative to this layout. */

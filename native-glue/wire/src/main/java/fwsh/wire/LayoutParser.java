@@ -268,6 +268,8 @@ public final class LayoutParser {
             f.when = new ArrayList<>(Arrays.asList(a.substring(5).split(",")));
         } else if (a.equals("ascii")) {
             f.ascii = true;
+        } else if (a.equals("required")) {
+            f.required = true;
         } else if (a.equals("split")) {
             f.splitHigh = "_high";
             f.splitLow = "_low";
@@ -277,7 +279,7 @@ public final class LayoutParser {
             f.splitHigh = hl[0];
             f.splitLow = hl[1];
         } else {
-            throw err("unknown attribute '" + a + "' (expected RO/RW/WO/INDEX/OP, enum(...), enum=NAME, unit=, alias=, select=, when=, ascii, split, \"description\")");
+            throw err("unknown attribute '" + a + "' (expected RO/RW/WO/INDEX/OP, enum(...), enum=NAME, unit=, alias=, select=, when=, ascii, required, split, \"description\")");
         }
     }
 

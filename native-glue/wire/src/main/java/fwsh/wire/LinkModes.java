@@ -66,6 +66,19 @@ public final class LinkModes {
         return out;
     }
 
+    /** The mode names of each set bit ("100GAUI_2"), extended modes first; an unknown bit reads "bitN". */
+    public static List<String> modes(long legacy, long ext) {
+        List<String> out = new ArrayList<>();
+        for (String n : names(legacy, ext)) out.add(n.substring(0, n.indexOf(' ')));
+        return out;
+    }
+
+    /** "100G", "2.5G"; "" for 0. */
+    public static String rate(long mbps) {
+        if (mbps == 0) return "";
+        return (mbps % 1000 == 0 ? Long.toString(mbps / 1000) : Double.toString(mbps / 1000.0)) + "G";
+    }
+
     private static void add(List<String> out, long mask, String[] names, long[] mbps) {
         for (int b = 0; b < 32; b++) {
             if ((mask >>> b & 1) == 0) continue;

@@ -71,6 +71,7 @@ public final class PrmWriter {
         if (f.select != null) sb.append(" select=").append(f.select);
         if (f.when != null && !f.when.isEmpty()) sb.append(" when=").append(String.join(",", f.when));
         if (f.ascii) sb.append(" ascii");
+        if (f.required) sb.append(" required");
         if (f.splitHigh != null) sb.append("_high".equals(f.splitHigh) && "_low".equals(f.splitLow) ? " split" : " split=" + f.splitHigh + "/" + f.splitLow);
         if (f.description != null && !f.description.isEmpty()) sb.append(' ').append(quote(f.description));
     }

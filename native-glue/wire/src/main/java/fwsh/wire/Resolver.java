@@ -106,24 +106,26 @@ final class Resolver {
         if (fd.count >= 0) {
             Field element = nested != null
                     ? new Field(d.name, fd.name, 0, elemBits, Field.Kind.STRUCT, null, fd.access, fd.unit, fd.description, fd.alias,
-                    nested, -1, 0, null, null, null, null, fd.ascii, null, null)
+                    nested, -1, 0, null, null, null, null, fd.ascii, null, null, false)
                     : new Field(d.name, fd.name, 0, elemBits, elemBits > 64 ? Field.Kind.BYTES : Field.Kind.UINT, enums, fd.access,
-                    fd.unit, fd.description, fd.alias, null, -1, 0, null, null, null, null, fd.ascii, null, null);
+                    fd.unit, fd.description, fd.alias, null, -1, 0, null, null, null, null, fd.ascii, null, null, false);
             return new Field(d.name, fd.name, start, total, Field.Kind.ARRAY, enums, fd.access, fd.unit, fd.description, fd.alias,
-                    nested, fd.count, elemBits, element, null, null, fd.when, fd.ascii, null, null);
+                    nested, fd.count, elemBits, element, null, null, fd.when, fd.ascii, null, null, false);
         }
         if (nested != null) {
             Map<Long, String> selection = null;
             if (fd.select != null) selection = selection(d, fd, nested, siblings);
             return new Field(d.name, fd.name, start, total, Field.Kind.STRUCT, null, fd.access, fd.unit, fd.description, fd.alias,
-                    nested, -1, 0, null, fd.select, selection, fd.when, fd.ascii, null, null);
+                    nested, -1, 0, null, fd.select, selection, fd.when, fd.ascii, null, null, false);
         }
+        if (fd.required && fd.access != Access.INDEX)
+            throw new LayoutSyntaxException(at(fd.source) + d.name + "." + fd.name + ": 'required' is for INDEX fields");
         Field.Kind kind = total > 64 || (fd.ascii && total % 8 == 0) ? Field.Kind.BYTES : Field.Kind.UINT;
         String hi = fd.splitHigh;
         String lo = fd.splitLow;
         if (hi != null && total != 64) throw new LayoutSyntaxException(at(fd.source) + d.name + "." + fd.name + ": split needs a 64-bit field");
         return new Field(d.name, fd.name, start, total, kind, enums, fd.access, fd.unit, fd.description, fd.alias, null, -1, 0, null,
-                null, null, fd.when, fd.ascii, hi, lo);
+                null, null, fd.when, fd.ascii, hi, lo, fd.required);
     }
 
     /** Selector value to member name, from the members' "when" lists (numbers or the selector's enum names). */
@@ -154,7 +156,7 @@ final class Resolver {
 
     private static Field reserved(String owner, int start, int bits) {
         return new Field(owner, "reserved_at_" + Integer.toHexString(start), start, bits, Field.Kind.RESERVED, null, null, null,
-                null, null, null, -1, 0, null, null, null, null, false, null, null);
+                null, null, null, -1, 0, null, null, null, null, false, null, null, false);
     }
 
     private static String hint(String name, java.util.Collection<String> names) {

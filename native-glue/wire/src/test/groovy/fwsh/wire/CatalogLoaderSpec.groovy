@@ -53,7 +53,7 @@ end
         and: "nothing of the bad one is, and every one of its errors is a note naming file:line"
         c.findLayout('bad_one').isEmpty() && c.findLayout('bad_two').isEmpty() && c.findRegister('BAD').isEmpty()
         notes.contains("${dir.resolve('b_bad.prm')} skipped: 4 errors in the file; the other catalog files are loaded".toString())
-        notes.contains("b_bad.prm:2: unknown attribute 'badattr' (expected RO/RW/WO/INDEX/OP, enum(...), enum=NAME, unit=, alias=, select=, when=, ascii, split, \"description\")")
+        notes.contains("b_bad.prm:2: unknown attribute 'badattr' (expected RO/RW/WO/INDEX/OP, enum(...), enum=NAME, unit=, alias=, select=, when=, ascii, required, split, \"description\")")
         notes.contains("b_bad.prm:5: unknown statement 'layuot' (expected layout, union, enum, registers, commands, opcodes, statuses, capabilities)")
         notes.contains('b_bad.prm:13: register entry is NAME ID LAYOUT ["description"]')
         notes.any { it.startsWith('b_bad.prm:10: bad_two.q at byte 0x0 bit 15') && it.contains('overlaps p') }

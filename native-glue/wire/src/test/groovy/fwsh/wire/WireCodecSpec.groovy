@@ -46,6 +46,33 @@ class WireCodecSpec extends Specification {
         d.readLines().any { it ==~ /swid\s+0x0\s+24\s+8\s+INDEX.*/ }
     }
 
+    def "describe(width) fits the width: enum values wrap between values, never cut; descriptions wrap between words"() {
+        given:
+        def layout = cat.register('PAOS').layout()
+        def admin = layout.findField('admin_status').get()
+        def enums = admin.enumValues().collect { k, v -> "$k=$v".toString() }
+
+        when:
+        def narrow = layout.describe(100)
+        def full = layout.describe()
+
+        then: 'no line wider than asked (the title line aside)'
+        narrow.readLines().drop(1).every { it.length() <= 100 }
+
+        and: "every enum value of admin_status is there whole, in the enum column of its row and the lines under it"
+        def rows = narrow.readLines()
+        int first = rows.findIndexOf { it.startsWith('admin_status ') }
+        int enumColumn = rows[1].indexOf('Enum')
+        def rowLines = [rows[first]] + rows.drop(first + 1).takeWhile { it.startsWith(' ') }
+        def shown = rowLines.collect { it.length() > enumColumn ? it.substring(enumColumn).trim().split(/  +/)[0] : '' }.join(' ')
+        enums.every { shown.split(/,? /).contains(it) }
+        rowLines.size() > 1
+
+        and: 'without a width (a pipe) each field is one line with everything in it'
+        full.readLines().find { it.startsWith('admin_status ') }.contains(enums.join(', '))
+        !full.contains('...')
+    }
+
     def "value too wide names layout, field, width and range"() {
         when:
         cat.register('PAOS').layout().encode([admin_status: 16])

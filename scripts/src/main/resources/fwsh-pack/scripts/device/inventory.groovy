@@ -92,7 +92,7 @@ for (d in targets) {
                       capable_speed: gen(e.link_speed_enabled as long), capable_width: e.name('link_width_enabled')]
         "${facts.pcie.speed} ${facts.pcie.width} (capable ${facts.pcie.capable_speed} ${facts.pcie.capable_width})"
     }]
-    int ports = Math.max(1, Math.max((info.netdevs ?: []).size(), g?.num_ports ?: 1))
+    int ports = d.ports.size()
     facts.ports = []
     for (int p = 1; p <= ports; p++) {
         try {

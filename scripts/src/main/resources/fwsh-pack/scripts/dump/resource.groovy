@@ -31,5 +31,5 @@ if (!opts.segment) {
     return menu
 }
 def result = ResourceDump.dump(d, opts)
-print result.show()
+result.show()
 result

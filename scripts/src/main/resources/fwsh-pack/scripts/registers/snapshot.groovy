@@ -24,7 +24,7 @@ if (d == null) throw new FwshException('registers/snapshot.groovy: no device in 
 
 // Index values for the first instance of each register: the port, Ethernet for PTYS, sensor/module/page 0.
 def INDEX = [local_port: localPort, proto_mask: 4]
-def BAD_OP = 0x02, BAD_PARAM = 0x03
+def BAD_OP = 0x02, BAD_PARAM = 0x03, BAD_RES = 0x05   // BAD_RES: an indexed item the device lacks (the NV registers at index 0)
 def plain
 plain = { v -> v instanceof byte[] ? '0x' + v.encodeHex().toString() : v instanceof Map ? v.collectEntries { k, x -> [k, plain(x)] } :
         v instanceof List ? v.collect { plain(it) } : v }
@@ -38,7 +38,7 @@ for (name in d.reg.list()) {
     try {
         registers[name] = plain(reg.read(index).toMap())
     } catch (FirmwareStatusException e) {
-        if (e.status == BAD_PARAM || e.status == BAD_OP) refused << name else failed[name] = e.message
+        if (e.status in [BAD_PARAM, BAD_OP, BAD_RES]) refused << name else failed[name] = e.message
     } catch (RuntimeException e) {   // catalog encoding limits (WireException) as well as FwshException
         failed[name] = e.message
     }
@@ -52,7 +52,7 @@ def json = JsonOutput.prettyPrint(JsonOutput.toJson(snapshot))
 if (outFile) {
     new File(outFile).text = json + '\n'
     println "snapshot of ${info.name} (${info.psid}, fw ${info.fw_version}): ${registers.size()} registers written to $outFile; " +
-            "skipped ${refused.size()} refused (BAD_PARAM/BAD_OP), ${control.size()} dump/trace control" + (failed ? ", ${failed.size()} failed: ${failed.keySet().join(', ')}" : '')
+            "skipped ${refused.size()} refused (BAD_PARAM/BAD_OP/BAD_RES), ${control.size()} dump/trace control" + (failed ? ", ${failed.size()} failed: ${failed.keySet().join(', ')}" : '')
 } else {
     println json
 }

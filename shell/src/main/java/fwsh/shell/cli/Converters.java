@@ -1,5 +1,6 @@
 package fwsh.shell.cli;
 
+import fwsh.base.ArgumentException;
 import fwsh.channel.Scope;
 import fwsh.channel.Transport;
 import fwsh.base.FwshException;
@@ -26,7 +27,7 @@ public final class Converters {
         public Scope convert(String text) {
             try {
                 return Scope.parse(text);
-            } catch (IllegalArgumentException e) {
+            } catch (ArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }

@@ -1,5 +1,6 @@
 package fwsh.shell.pack;
 
+import fwsh.base.ArgumentException;
 import fwsh.channel.Scope;
 import fwsh.dsl.engine.Privilege;
 
@@ -44,7 +45,7 @@ final class HeaderCheck {
                     warnings.add(packDir.relativize(script) + " needs scope " + needs + ", above the pack's scope " + packScope
                             + "; raise scope in pack.properties");
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (ArgumentException e) {
                 warnings.add(packDir.relativize(script) + ": '// Scope:' names no scope (" + e.getMessage() + ")");
             }
         }

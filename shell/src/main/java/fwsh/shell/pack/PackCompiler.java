@@ -59,11 +59,11 @@ final class PackCompiler {
 
     /** Compiles every spec (and helper class) under specs/ into {@code classes}; returns a loader for them. */
     static URLClassLoader compileSpecs(Path packDir, List<Path> sources, Path classes) {
-        CompilerConfiguration config = new CompilerConfiguration();
+        // The scripts' configuration (imports, ThreadInterrupt, System.exit) plus what specs need besides.
+        CompilerConfiguration config = FwshCompiler.configuration();
         config.setTargetDirectory(classes.toFile());
         ImportCustomizer imports = new ImportCustomizer();
-        imports.addStarImports("fwsh.dsl", "fwsh.dsl.engine", "fwsh.shell.pack", "spock.lang");
-        imports.addImports("fwsh.base.FwshException", "fwsh.channel.Scope");
+        imports.addStarImports("fwsh.shell.pack", "spock.lang");
         config.addCompilationCustomizers(imports, new SessionGuard());
         CompilationUnit unit = new CompilationUnit(config, null, new groovy.lang.GroovyClassLoader(PackCompiler.class.getClassLoader()));
         for (Path s : sources) unit.addSource(s.toFile());

@@ -1,6 +1,8 @@
 package fwsh.shell.pack;
 
+import fwsh.base.FileException;
 import fwsh.base.FwshException;
+import fwsh.dsl.ScriptExit;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
 import fwsh.dsl.SessionOptions;
@@ -9,7 +11,6 @@ import fwsh.dsl.engine.Privilege;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class PackContext {
             return new PackContext(Path.of(System.getProperty("fwsh.pack.dir", ".")), Privilege.DEBUG_READ_ONLY, null, null, null,
                     Files.createTempDirectory("fwsh-pack"));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw FileException.of("create a temporary folder in", System.getProperty("java.io.tmpdir"), e);
         }
     }
 
@@ -130,7 +131,7 @@ public final class PackContext {
         try {
             code = Files.readString(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw FileException.of("read", file, e);
         }
         StringWriter text = new StringWriter();
         var binding = session.binding();
@@ -140,6 +141,8 @@ public final class PackContext {
             Object result = new ScriptRunner(session).run(code, packDir.resolve("scripts").relativize(file).toString(), args);
             Object exit = binding.hasVariable("exitCode") ? binding.getVariable("exitCode") : null;
             return new ScriptResult(text.toString(), result, exit instanceof Number n ? n.intValue() : 0);
+        } catch (ScriptExit e) {
+            return new ScriptResult(text.toString(), null, e.status()); // System.exit(n): the status a batch run would give
         } finally {
             binding.getVariables().remove("out");
         }

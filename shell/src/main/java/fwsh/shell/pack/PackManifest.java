@@ -1,5 +1,6 @@
 package fwsh.shell.pack;
 
+import fwsh.base.ArgumentException;
 import fwsh.channel.Scope;
 import fwsh.dsl.engine.Privilege;
 import fwsh.shell.cli.UsageException;
@@ -36,7 +37,7 @@ public record PackManifest(String name, String version, String description, Priv
         Privilege scope;
         try {
             scope = Privilege.of(Scope.parse(scopeText));
-        } catch (IllegalArgumentException e) {
+        } catch (ArgumentException e) {
             throw new UsageException(file + ": scope: " + e.getMessage());
         }
         return new PackManifest(name, version, description, scope);

@@ -35,3 +35,20 @@ module.cableType = 0x1
 module.lengthMeters = 50
 thermal.asic = 61.0
 thermal.module = 44.0
+# InfiniBand modes of the VPI port, used when LINK_TYPE_P1 makes it an InfiniBand port (see cx7ib)
+ptys.ibProtoCapability = 0xf5
+ptys.ibLinkWidthCapability = 0x7
+# NV configuration: the cx6dx items plus nv_vpi_link_type (a VPI card: LINK_TYPE_P1 = IB turns port 1 into an
+# InfiniBand port at the next reboot), one PF, and a few capabilities the ConnectX-6 Dx lacks.
+nv.items = nv_global_pci_conf, nv_global_pci_cap, nv_pf_pci_conf, nv_pci_conf, nv_pci_cap, nv_sw_offload_conf, nv_sw_offload_cap, nv_vpi_link_type, nv_keep_link_up, nv_lldp_nb_conf, nv_lldp_nb_cap, nv_lldp_nb_dcbx, nv_roce_cc, nv_roce_cc_ecn, nv_roce_cc_qcn, nv_roce_1_5_conf, nv_global_roce_cc_conf, nv_global_roce_cc_cap, nv_hca_conf, nv_hca_cap, nv_qos_conf, nv_qos_cap, nv_wol_conf, nv_wol_cap, nv_rom_boot_conf1, nv_flex_parser_conf, nv_flex_parser_cap
+nv.LINK_TYPE = ETH
+nv.NUM_OF_PF = 1
+nv.nv_global_pci_cap.max_vfs_per_pf = 255
+nv.nv_global_pci_cap.max_num_pfs = 1
+nv.nv_sw_offload_cap.sr_enable_supported = 1
+nv.nv_sw_offload_cap.ar_enable_supported = 1
+nv.nv_sw_offload_cap.ptp_cyc2realtime_supported = 1
+nv.nv_flex_parser_cap.flex_parser_profile_4_supported = 1
+nv.nv_flex_parser_cap.flex_parser_profile_5_supported = 1
+nv.nv_flex_parser_cap.flex_parser_profile_6_supported = 1
+nv.nv_flex_parser_cap.flex_parser_profile_7_supported = 1

@@ -8,6 +8,9 @@ nodeDescription = MT4129 ConnectX7 Mellanox Technologies (IB)
 # port.protocol: eth (default) or ib. An ib port answers PTYS proto_mask ib, PPCNT groups 0x20/0x21 and the
 # physical-layer groups, and refuses the Ethernet counter groups.
 port.protocol = ib
+# the NV configuration agrees: LINK_TYPE_P1 is IB (a reboot after setting it to ETH makes the port Ethernet)
+nv.LINK_TYPE = IB
+nv.KEEP_IB_LINK_UP = True
 # ib_proto_capability bits (mlx5_ptys_rate): SDR 0, DDR 1, QDR 2, FDR10 3, FDR 4, EDR 5, HDR 6, NDR 7, XDR 8.
 # SDR, QDR, FDR, EDR, HDR, NDR (0xf5) is an assumption for a ConnectX-7 NDR port.
 ptys.ibProtoCapability = 0xf5
