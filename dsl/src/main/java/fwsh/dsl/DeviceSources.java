@@ -6,6 +6,8 @@ import fwsh.backend.Discovery;
 import fwsh.channel.Channel;
 import fwsh.channel.ChannelException;
 import fwsh.channel.Transport;
+import fwsh.channel.DeviceGoneException;
+import fwsh.emu.EmulatedDevice;
 import fwsh.emu.Emulator;
 import fwsh.replay.Recording;
 import fwsh.replay.RecordingChannel;
@@ -135,7 +137,52 @@ final class DeviceSources {
     }
 
     private static void attachEmulated(Session session, String spec) {
-        for (Emulation e : parseEmulation(spec)) session.attach(Emulator.create(e.profile(), e.personality()));
+        for (Emulation e : parseEmulation(spec)) {
+            EmulatedDevice d = Emulator.create(e.profile(), e.personality());
+            session.emulatedSlots.add(d);
+            session.attach(d);
+        }
+    }
+
+    /** Channels for devices that are back or new and not in the session: see {@link Session#rediscover}. */
+    static List<Channel> appeared(Session session, SessionOptions options) {
+        List<Channel> out = new ArrayList<>();
+        if (options.replay != null) return out;
+        if (options.emulate || !options.discoverHardware || !session.emulatedSlots.isEmpty()) {
+            for (Channel slot : session.emulatedSlots) {
+                if (present(session, slot.info().name(), null)) continue;
+                try {
+                    out.add(((EmulatedDevice) slot).openHandle());
+                } catch (DeviceGoneException stillOut) {
+                    // not re-inserted (yet)
+                }
+            }
+            return out;
+        }
+        Discovery discovery = discovery(options);
+        List<DiscoveredDevice> found;
+        try {
+            found = discovery.scan();
+        } catch (RuntimeException e) {
+            return out; // the next rescan tries again
+        }
+        for (DiscoveredDevice d : found) {
+            if (!d.usable() || (options.transport != null && d.transport() != options.transport) || present(session, null, d.node())) continue;
+            try {
+                out.add(discovery.open(d));
+            } catch (ChannelException e) {
+                // not openable now (permissions, removed again): the next rescan tries again
+            }
+        }
+        return out;
+    }
+
+    private static boolean present(Session session, String name, String node) {
+        for (Device d : session.devices()) {
+            var i = d.rawChannel().info();
+            if ((name != null && name.equals(i.name())) || (node != null && node.equals(i.node()))) return true;
+        }
+        return false;
     }
 
     /**

@@ -2,6 +2,7 @@ package fwsh.dsl;
 
 import fwsh.base.FwshException;
 import fwsh.channel.Channel;
+import fwsh.channel.DeviceInfo;
 import fwsh.dsl.engine.Console;
 import fwsh.dsl.engine.Journal;
 import fwsh.dsl.engine.ScopeGuard;
@@ -26,6 +27,8 @@ public final class Session implements AutoCloseable {
     private final SessionOptions options;
     private final List<Device> devices = new CopyOnWriteArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** The emulated devices the session started with: {@link #rediscover} re-opens one that was re-inserted. */
+    final List<Channel> emulatedSlots = new CopyOnWriteArrayList<>();
     private final Binding binding = new Binding();
     private final ScopeGuard scopes;
     private final Journal journal;
@@ -102,6 +105,31 @@ public final class Session implements AutoCloseable {
         return d;
     }
 
+    /**
+     * Closes a device and drops it from the session: one that was removed (its RPCs fail with ENODEV), so that
+     * {@link #rediscover} can attach it again when it comes back.
+     */
+    public void detach(Device d) {
+        if (!devices.remove(d)) return;
+        try {
+            d.close();
+        } catch (RuntimeException ignored) {
+            // a removed device is already closed
+        }
+    }
+
+    /**
+     * Attaches the devices that appeared since the session opened and are not in it now: on hardware a usable node
+     * a new discovery finds (of the session's transport), on the emulator a device of the session's that was removed
+     * and re-inserted ({@code faults().reinsert()}); a recording never comes back. Returns the devices attached.
+     */
+    public synchronized List<Device> rediscover() {
+        if (closed.get()) return List.of();
+        List<Device> added = new ArrayList<>();
+        for (Channel c : DeviceSources.appeared(this, options)) added.add(attach(c));
+        return added;
+    }
+
     /** By index, name, PCI address (full or without domain), netdev or RDMA name, or node path. */
     public Device device(Object selector) {
         if (selector instanceof Number n) {
@@ -112,17 +140,18 @@ public final class Session implements AutoCloseable {
             return devices.get(i);
         }
         String s = String.valueOf(selector);
-        for (Device d : devices) {
-            var info = d.rawChannel().info();
-            if (s.equals(info.name()) || s.equals(info.node()) || s.equals(info.pci())
-                    || (info.pci() != null && info.pci().endsWith(":" + s) && s.length() == 7)
-                    || info.netdevs().contains(s) || info.rdmaDevs().contains(s)) {
-                return d;
-            }
-        }
+        for (Device d : devices) if (matches(d.rawChannel().info(), s)) return d;
         List<String> names = new ArrayList<>();
         for (Device d : devices) names.add(d.getName());
         throw new FwshException("no device '" + s + "'; devices: " + (names.isEmpty() ? "none" : String.join(", ", names)));
+    }
+
+    /** Whether {@code selector} names this device: its name, node path, PCI address (full or without domain), netdev or RDMA name. */
+    private static boolean matches(DeviceInfo info, String selector) {
+        String s = selector;
+        return s.equals(info.name()) || s.equals(info.node()) || s.equals(info.pci())
+                || (info.pci() != null && info.pci().endsWith(":" + s) && s.length() == 7)
+                || info.netdevs().contains(s) || info.rdmaDevs().contains(s);
     }
 
     public ScopeGuard scopes() {

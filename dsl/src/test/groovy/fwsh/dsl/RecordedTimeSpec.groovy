@@ -66,7 +66,7 @@ class RecordedTimeSpec extends Specification {
         when:
         def plain = exercise(false)
         def recorded = exercise(true)
-        def lines = Files.readAllLines(tmp.resolve('session.jsonl.1'))
+        def lines = Files.readAllLines(tmp.resolve('session.jsonl'))
 
         then: "the plain session ran on virtual time"
         plain.first.startsWith('trace: 1600 events')

@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
                 "       fwsh [OPTIONS] FILE.groovy [ARGS...]    run a script; ARGS are its 'args'",
                 "       fwsh [OPTIONS] -e CODE [ARGS...]        evaluate CODE, print its result",
                 "       ... | fwsh [OPTIONS]                    run code read from stdin",
-                "       fwsh COMMAND [OPTIONS]                  test, pack (fwsh COMMAND --help)"},
+                "       fwsh COMMAND [OPTIONS]                  test, pack, serve (fwsh COMMAND --help)"},
         description = {"", "A scripting shell for NVIDIA ConnectX (mlx5) devices over fwctl and mlx5ctl. A batch run"
                 + " with no usable device fails with the discovery report; the emulated ConnectX runs only when"
                 + " asked for (--emulate), or in the REPL, which then says so."},

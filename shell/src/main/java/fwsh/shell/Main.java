@@ -8,6 +8,7 @@ import fwsh.shell.cli.UsageErrors;
 import fwsh.shell.cli.UsageException;
 import fwsh.shell.pack.PackCommand;
 import fwsh.shell.pack.TestCommand;
+import fwsh.shell.serve.ServeCommand;
 import picocli.CommandLine;
 
 import java.io.InputStream;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -37,12 +38,16 @@ public final class Main {
      */
     public static final String DISCOVERY_ROOT_PROPERTY = "fwsh.discovery.root";
 
-    /** The subcommands, each one picocli command class (a new one is one line here); a run builds only the one it names. */
-    static final Map<String, Function<Streams, Object>> SUBCOMMANDS = new LinkedHashMap<>();
+    /**
+     * The subcommands, each one picocli command class (a new one is one line here) given the streams and the session
+     * options the command line does not set; a run builds only the one it names.
+     */
+    static final Map<String, BiFunction<Streams, SessionOptions, Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
     static {
-        SUBCOMMANDS.put("test", TestCommand::new);
-        SUBCOMMANDS.put("pack", PackCommand::new);
+        SUBCOMMANDS.put("test", (io, base) -> new TestCommand(io));
+        SUBCOMMANDS.put("pack", (io, base) -> new PackCommand(io));
+        SUBCOMMANDS.put("serve", (io, base) -> new ServeCommand(io, base, ErrorReport::oneLine, ErrorReport::stackTrace));
         // picocli's factory looks for groovy.lang.Closure (closures in annotations, which fwsh does not use);
         // loading it starts Groovy's runtime, hundreds of milliseconds that --version and --help need not pay.
         System.setProperty("picocli.disable.closures", "true");
@@ -77,7 +82,7 @@ public final class Main {
         CommandLine cl = new CommandLine(new FwshCommand(io, base));
         cl.getCommandSpec().parser().stopAtPositional(true); // a script's words are its own (not for subcommands)
         SUBCOMMANDS.forEach((name, command) -> {
-            if (wanted.test(name)) cl.addSubcommand(name, command.apply(io));
+            if (wanted.test(name)) cl.addSubcommand(name, command.apply(io, base));
         });
         cl.setExpandAtFiles(false); // "@file" is a script argument, never a file of options
         cl.setHelpFactory(new HelpLayout());

@@ -35,7 +35,7 @@ class ErrorReportSpec extends Specification {
         where:
         code                                                   || line
         "def a = 1\ndev.reg.PAOS.reed(local_port: 1)"          || "error: Register has no method reed(Map); did you mean read? (x.groovy:2)"
-        "dev.reg.PAOS.read('x')"                               || "error: Register.read(String) does not match; it takes read(), read(Map) (x.groovy:1)"
+        "dev.reg.PAOS.read('x')"                               || "error: Register.read(String) does not match; it takes read(), read(Map), read(Map, int) (x.groovy:1)"
         "dev.prots"                                            || "error: Device has no property 'prots'; did you mean ports? (x.groovy:1)"
         "dev.ports[0].sped"                                    || "error: Port has no property 'sped'; did you mean speed? (x.groovy:1)"
         "nosuch + 1"                                           || "error: no variable or property 'nosuch' (x.groovy:1)"

@@ -106,6 +106,7 @@ final class CounterText {
         if (n.equals("port_xmit_data") || n.equals("port_rcv_data")) return "bytes";
         if (n.equals("link_downed_counter") || n.equals("local_link_integrity_errors") || n.equals("excessive_buffer_overrun_errors")) return "events";
         if (n.endsWith("_duration")) return "us";
+        if (n.matches(".*pkts\\d+(to\\d+)?octets")) return "packets"; // RFC 2819 size buckets count frames of that size
         if (n.contains("octets") || n.contains("bytes") || n.equals("transmit_queue")) return "bytes";
         if (n.contains("bits")) return "bits";
         if (n.contains("blocks")) return "blocks";

@@ -8,7 +8,6 @@ import fwsh.counters.CounterDef;
 import fwsh.counters.CounterSelection;
 import fwsh.counters.CounterSource;
 import fwsh.counters.Delta;
-import fwsh.counters.Formats;
 import fwsh.counters.Rates;
 import fwsh.counters.SampleFormat;
 import fwsh.counters.SampleSeries;
@@ -387,10 +386,18 @@ public class DeviceCounters implements Describable {
         return prometheus(Map.of(), null);
     }
 
-    /** Prometheus text exposition of one snapshot (labels device and port). */
+    /**
+     * One snapshot in Prometheus text exposition, named and labelled as {@code fwsh serve} serves it (the Prometheus
+     * client's model and writer: {@link fwsh.dsl.metrics.MetricsBuilder}); {@code format: 'openmetrics'} for OpenMetrics.
+     */
     public String prometheus(Map<String, ?> opts, Collection<String> names) {
-        Options.check(opts, "prometheus", "port");
-        return Formats.prometheus(snapshot(opts, names));
+        Options.check(opts, "prometheus", "port", "format");
+        Object format = opts.get("format");
+        if (format != null && !format.equals("text") && !format.equals("openmetrics"))
+            throw new FwshException("prometheus: format: '" + format + "' is not text or openmetrics");
+        int port = Options.port(opts);
+        var metrics = new fwsh.dsl.metrics.MetricsBuilder().add(snapshot(Map.of("port", port), names), device.rawChannel().info(), port).build();
+        return "openmetrics".equals(format) ? fwsh.dsl.metrics.Exposition.openMetrics(metrics) : fwsh.dsl.metrics.Exposition.text(metrics);
     }
 
     public void clear(String group) {
@@ -439,7 +446,7 @@ public class DeviceCounters implements Describable {
                 + "\n  rates(over: 1.s) / top(n, over: 1.s)       per-second rates / largest changes"
                 + "\n  sample(names, every: 1.ms, for: 5.s, to: 'f.csv', ring: N)   sampler thread; Ctrl-C stops it"
                 + "\n  watch(\"'rx_crc_errors_phy' rate > 0\", every: 1.s, for: 1.min)   breach lines; exitStatus()"
-                + "\n  prometheus()                               text exposition"
+                + "\n  prometheus() / prometheus(format: 'openmetrics')   exposition, as fwsh serve names it"
                 + "\n  clear('ieee_802_3' | 'all')                PPCNT clr; needs withScope('configuration')"
                 + "\n  diag                                       diagnostic counters (caps, setup, dump)";
     }

@@ -410,14 +410,35 @@ class DeviceCountersSpec extends Specification {
         frames[4] == []
     }
 
-    def "prometheus text carries ethtool names and the device/port labels"() {
+    def "prometheus text is fwsh serve's: ethtool names with the port's labels, the ASIC temperature as the device's"() {
         when:
-        def text = dev.counters.prometheus([:], ['rx_crc_errors_phy', 'temperature'])
+        def text = dev.counters.prometheus([:], ['rx_crc_errors_phy', 'temperature', 'temperature_mC'])
+        def om = dev.counters.prometheus([port: 2, format: 'openmetrics'], ['rx_crc_errors_phy'])
         def t = model()
+        def pci = emu.info().pci()
+
+        then: "a counter gets _total and the port labels; device RDMA name, PCI address, port, netdev"
+        text.contains('# TYPE fwsh_port_rx_crc_errors_phy_total counter')
+        text.contains("fwsh_port_rx_crc_errors_phy_total{device=\"mlx5_${emu.info().name()}\",netdev=\"${emu.info().name()}p0\",pci=\"$pci\",port=\"1\"} ${t.fcsErrors}.0")
+
+        and: "the two temperature readings are one gauge in celsius, at the finer m°C resolution"
+        text.contains('# TYPE fwsh_device_temperature_celsius gauge')
+        text.readLines().count { it.startsWith('fwsh_device_temperature_celsius{') } == 1
+        text.readLines().find { it.startsWith('fwsh_device_temperature_celsius{') } ==~ /.*\{device="mlx5_emu\d+",pci="[^"]+"\} \d+\.\d+/
+
+        and: "OpenMetrics on request, for port 2"
+        om.contains('# TYPE fwsh_port_rx_crc_errors_phy counter')
+        om.contains('port="2"')
+        om.endsWith('# EOF\n')
+    }
+
+    def "prometheus refuses an unknown format"() {
+        when:
+        dev.counters.prometheus([format: 'json'], null)
 
         then:
-        text.contains("fwsh_rx_crc_errors_phy_total{device=\"${dev.name}\",port=\"1\"} ${t.fcsErrors}")
-        text.contains('# TYPE fwsh_temperature gauge')
+        def e = thrown(FwshException)
+        e.message == "prometheus: format: 'json' is not text or openmetrics"
     }
 
     def "diagnostic counters: setup is refused without debug-write and nothing is sent"() {

@@ -75,7 +75,7 @@ class EnumValueSpec extends Specification {
         "r.name('oper_status')"                || 'up'
         "r.oper_status.names.take(2)"          || ['up', 'down']
         "String.format('%s/%d', r.oper_status, r.oper_status.value)" || 'up/1'
-        "help(r.oper_status).startsWith('PAOS.oper_status = up (1); names: up=1, down=2')" || true
+        "r.oper_status.describe().startsWith('PAOS.oper_status = up (1); names: up=1, down=2')" || true
     }
 
     def "arithmetic and comparisons on an enum field are the number's, and ordinary numeric fields are unchanged: #code"() {

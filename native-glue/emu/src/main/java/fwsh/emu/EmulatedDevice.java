@@ -46,6 +46,8 @@ public final class EmulatedDevice implements Channel {
     private final Hca hca;
     private final Transport personality;
     private final int uid;
+    /** The device's generation when this handle was opened: a re-inserted device does not revive old handles. */
+    private final int generation;
     private final Map<Integer, EmuUmem> umems = new ConcurrentHashMap<>();
     private final BlockingQueue<DeviceEvent> events = new LinkedBlockingQueue<>(4096);
     private volatile boolean closed;
@@ -57,6 +59,7 @@ public final class EmulatedDevice implements Channel {
         this.hca = hca;
         this.personality = personality;
         this.uid = hca.nextUid.getAndIncrement();
+        this.generation = hca.generation;
         hca.handles.add(this);
         hca.handleOpened();
     }
@@ -112,8 +115,9 @@ public final class EmulatedDevice implements Channel {
         return hca.tainted.get();
     }
 
+    /** True once the device was removed after this handle was opened (also when it was re-inserted since). */
     public boolean isRemoved() {
-        return hca.gone;
+        return hca.gone || generation != hca.generation;
     }
 
     /**
@@ -134,6 +138,15 @@ public final class EmulatedDevice implements Channel {
     /** The traffic model of a port (1-based) and the link-speed integral it is evaluated at now. */
     public TrafficModel traffic(int localPort) {
         return hca.port(localPort, "traffic").traffic;
+    }
+
+    /**
+     * Frames per second the traffic model sends in direction {@code dir} ({@link TrafficModel#RX} or TX) on a port at
+     * its current link speed (0 while the link is down): the rate PPCNT's frame counters grow at.
+     */
+    public double frameRate(int localPort, int dir) {
+        Port p = hca.port(localPort, "traffic");
+        return p.traffic.framesPerMegabitSecond(dir) * p.speedMbps();
     }
 
     public double megabitSeconds(int localPort) {
@@ -182,9 +195,9 @@ public final class EmulatedDevice implements Channel {
         try {
             long delay = hca.faults.latencyNanos(Mailbox.opcode(copy));
             if (delay > 0 && waitGone(delay)) throw gone();
-            if (hca.gone) throw gone();
+            if (isRemoved()) throw gone();
             byte[] out = hca.firmware.execute(this, copy, outLen);
-            if (hca.gone) throw gone();
+            if (isRemoved()) throw gone();
             return out;
         } finally {
             hca.faults.inFlight.decrement();
@@ -218,7 +231,7 @@ public final class EmulatedDevice implements Channel {
 
     private boolean waitGone(long nanos) {
         try {
-            return hca.goneLatch.await(nanos, TimeUnit.NANOSECONDS);
+            return hca.goneLatch.await(nanos, TimeUnit.NANOSECONDS) || isRemoved();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChannelException(Errno.EINTR, "RPC to " + hca.name + " interrupted while waiting for the device");
@@ -231,7 +244,7 @@ public final class EmulatedDevice implements Channel {
 
     private void checkOpen() {
         if (closed) throw new ChannelException(Errno.EBADF, "handle on " + hca.name + " is closed; open a new one");
-        if (hca.gone) throw gone();
+        if (isRemoved()) throw gone();
     }
 
     @Override

@@ -85,7 +85,7 @@ public final class Faults {
 
     /**
      * Hot-unplug: every later call and every call in flight (including ones waiting in injected
-     * latency) fails with ENODEV; all umem is released. Cannot be undone.
+     * latency) fails with ENODEV; all umem is released. {@link #reinsert} brings the card back.
      */
     public void remove() {
         hca.remove();
@@ -95,6 +95,15 @@ public final class Faults {
     public Faults reboot() {
         hca.reboot();
         return this;
+    }
+
+    /**
+     * Hot-plug back after {@link #remove}: the same card answers again in its slot (port counters carry on; firmware
+     * objects and umem are gone). Handles opened before the removal stay dead; open new ones with
+     * {@link EmulatedDevice#openHandle()}. Does nothing while the device is present.
+     */
+    public void reinsert() {
+        hca.reinsert();
     }
 
     /** Clears failures and latency (not removal). */

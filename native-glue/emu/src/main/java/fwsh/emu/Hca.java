@@ -38,8 +38,10 @@ final class Hca {
     final boolean rawIo;
 
     final AtomicBoolean tainted = new AtomicBoolean();
-    final CountDownLatch goneLatch = new CountDownLatch(1);
+    volatile CountDownLatch goneLatch = new CountDownLatch(1);
     volatile boolean gone;
+    /** Bumped by {@link #reinsert}: handles opened before it stay dead. */
+    volatile int generation;
     /** uid field of the last command the firmware saw (tests check the kernel-style uid forcing). */
     volatile int lastSeenUid = -1;
     final AtomicInteger nextUid = new AtomicInteger(1);
@@ -160,5 +162,14 @@ final class Hca {
         tracer.stop();
         for (EmulatedDevice h : handles) h.releaseAllUmem(true);
         objects.clear();
+    }
+
+    /** Hot-plug back after {@link #remove}: the same card in its slot answers again through new handles. */
+    synchronized void reinsert() {
+        if (!gone) return;
+        generation++;
+        goneLatch = new CountDownLatch(1);
+        gone = false;
+        clock.addListener(onAdvance);
     }
 }

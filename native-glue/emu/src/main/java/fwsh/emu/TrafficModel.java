@@ -93,6 +93,13 @@ public final class TrafficModel {
         return lineRate[dir];
     }
 
+    /** Frames per megabit-second in direction {@code dir}: times the link speed in Mb/s, the frame rate. */
+    public double framesPerMegabitSecond(int dir) {
+        double sum = 0;
+        for (double[] prio : unit[dir]) for (double f : prio) sum += f;
+        return sum;
+    }
+
     /** All counters at a given megabit-second integral. */
     public Totals at(double megabitSeconds) {
         Totals t = new Totals();

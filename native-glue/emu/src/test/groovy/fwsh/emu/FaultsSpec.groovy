@@ -151,6 +151,32 @@ class FaultsSpec extends Specification {
         pool.shutdownNow()
     }
 
+    def "a re-inserted device answers through new handles; handles from before the removal stay dead"() {
+        given:
+        def before = read(dev, 0x5008, 0x100, [[0, 23, 16]: 1L])
+        dev.faults().reinsert()   // present: nothing to do
+
+        when:
+        dev.faults().remove()
+        dev.faults().reinsert()
+        def fresh = dev.openHandle()
+        clock.advance(Duration.ofSeconds(1))
+        def after = read(fresh, 0x5008, 0x100, [[0, 23, 16]: 1L])
+
+        then: "the new handle answers, its port counters carry on"
+        !fresh.isRemoved()
+        status(after) == 0
+        ru64(after, 0x08 + 0x08) > ru64(before, 0x08 + 0x08)
+
+        and: "the old handle is still gone"
+        dev.isRemoved()
+
+        when:
+        dev.rpc(null, cmd(0x10a), 0x70)
+        then:
+        thrown(DeviceGoneException)
+    }
+
     def "a removed device still describes itself and closes cleanly"() {
         when:
         dev.remove()

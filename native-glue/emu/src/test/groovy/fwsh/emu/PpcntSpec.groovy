@@ -38,6 +38,10 @@ class PpcntSpec extends Specification {
         c(b, 0x28) == t1.totalOctets[0]
         c(b, 0x10) == t1.fcsErrors
 
+        and: "frameRate is the frame counters' growth per second at the port's link speed"
+        Math.abs(dev.frameRate(1, TrafficModel.RX) - (t1.totalFrames[0] - t0.totalFrames[0])) <= 80   // one floor per atom (8 priorities x 10 sizes)
+        dev.frameRate(1, TrafficModel.RX) == model.framesPerMegabitSecond(TrafficModel.RX) * 100_000
+
         and: "the rate matches the configured fraction of line rate"
         def bytesPerSec = 100e9 / 8 * model.lineRate(0)
         Math.abs(c(b, 0x28) - bytesPerSec) / bytesPerSec < 0.01
