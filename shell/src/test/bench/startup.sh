@@ -9,7 +9,9 @@
 # given, is a second fwsh distribution (an older build, say) measured in the same loop for a before/after.
 # Variants: fwsh --version; the PAOS one-liner and -e 'println 1' on the emulator, through the launcher
 # (C1 only for -e, AppCDS archive when present) and with CDS switched off (FWSH_NO_CDS=1);
-# groovy.ui.GroovyMain -e with the JDK's default CDS.
+# the PAOS one-liner compiling its script every run (FWSH_NO_SCRIPT_CACHE=1, what a new one-liner costs);
+# groovy.ui.GroovyMain -e with the JDK's default CDS. fwsh keeps compiled scripts and an imported system catalog
+# in its user cache (FWSH_CACHE_DIR): the benchmark uses a fresh one, filled by one untimed run first.
 set -eu
 n=${1:-11}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +25,10 @@ paos='println dev.reg.PAOS.read(local_port: 1)'
 now() { date +%s%N; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+FWSH_CACHE_DIR=$tmp/cache
+export FWSH_CACHE_DIR
+"$dist/bin/fwsh" --emulate -e "$paos" > /dev/null
+[ -n "$other" ] && "$other/bin/fwsh" --emulate -e "$paos" > /dev/null
 
 # time_one EXPECTED CMD...: "WALL_MS CPU_MS" for one run (CPU: user + system of the process and its
 # children, 0 when GNU time is missing); its output must start with EXPECTED. CPU time is the steadier
@@ -54,11 +60,13 @@ median() { # median of column ${2:-1} of file $1
     awk -v c="${2:-1}" '{print $c}' "$1" | sort -n | awk '{a[NR]=$1} END {print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}'
 }
 
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 i=0
 while [ $i -lt "$n" ]; do
     time_one 'fwsh ' "$dist/bin/fwsh" --version >> "$tmp/version"
     time_one 'PAOS(' "$dist/bin/fwsh" --emulate -e "$paos" >> "$tmp/paos"
     FWSH_NO_CDS=1 time_one 'PAOS(' "$dist/bin/fwsh" --emulate -e "$paos" >> "$tmp/paos-nocds"
+    FWSH_NO_SCRIPT_CACHE=1 time_one 'PAOS(' "$dist/bin/fwsh" --emulate -e "$paos" >> "$tmp/paos-nocache"
     time_one 1 "$dist/bin/fwsh" --emulate -e 'println 1' >> "$tmp/one"
     if [ -n "$other" ]; then
         time_one 'fwsh ' "$other/bin/fwsh" --version >> "$tmp/other-version"
@@ -67,10 +75,11 @@ while [ $i -lt "$n" ]; do
     time_one 1 "$java_cmd" -cp "$dist/lib/*" groovy.ui.GroovyMain -e 'println 1' >> "$tmp/groovy"
     i=$((i + 1))
 done
-echo "machine: $(nproc) cpu, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $("$java_cmd" -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cpu, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $("$java_cmd" -version 2>&1 | head -1), load $load0 at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 printf 'fwsh --version                       '; stats "$tmp/version"
 printf 'fwsh --emulate -e PAOS one-liner     '; stats "$tmp/paos"
 printf '  the same without AppCDS            '; stats "$tmp/paos-nocds"
+printf '  the same compiling the script       '; stats "$tmp/paos-nocache"
 printf 'fwsh --emulate -e "println 1"        '; stats "$tmp/one"
 if [ -n "$other" ]; then
     printf 'OTHER fwsh --version                 '; stats "$tmp/other-version"
@@ -78,3 +87,4 @@ if [ -n "$other" ]; then
 fi
 printf 'groovy -e "println 1" (same jars)    '; stats "$tmp/groovy"
 echo "PAOS one-liner / groovy -e, wall: $(median "$tmp/paos") / $(median "$tmp/groovy") = $(awk "BEGIN {printf \"%.2f\", $(median "$tmp/paos") / $(median "$tmp/groovy")}")"
+echo "PAOS one-liner / groovy -e, CPU:  $(median "$tmp/paos" 2) / $(median "$tmp/groovy" 2) = $(awk "BEGIN {printf \"%.2f\", $(median "$tmp/paos" 2) / $(median "$tmp/groovy" 2)}")"

@@ -11,6 +11,7 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
  * add what is theirs on top (the REPL's persistent declarations, the pack specs' imports and session guard).
  */
 public final class FwshCompiler {
+    private static final String[] STAR_IMPORTS = {"fwsh.dsl", "fwsh.dsl.engine", "java.time"};
     /** The classes a user names in scripts (the README's examples among them), besides fwsh.dsl and fwsh.dsl.engine. */
     static final String[] IMPORTS = {
             "fwsh.base.FwshException", "fwsh.base.ArgumentException", "fwsh.base.FileException", "fwsh.channel.Scope", "fwsh.channel.Transport",
@@ -25,7 +26,7 @@ public final class FwshCompiler {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(FwshScript.class.getName());
         ImportCustomizer imports = new ImportCustomizer();
-        imports.addStarImports("fwsh.dsl", "fwsh.dsl.engine", "java.time");
+        imports.addStarImports(STAR_IMPORTS);
         imports.addImports(IMPORTS);
         config.addCompilationCustomizers(imports,
                 // Ctrl-C interrupts the running thread; loops in user code must notice it.
@@ -35,5 +36,14 @@ public final class FwshCompiler {
                 // 'up' == r.oper_status compares as r.oper_status == 'up' (an enum field equals its name).
                 new NameOnTheRight());
         return config;
+    }
+
+    /** What in {@code config} decides the bytecode a script compiles to (the key of compiled-script caching). */
+    static String describe(CompilerConfiguration config) {
+        StringBuilder s = new StringBuilder(String.valueOf(config.getScriptBaseClass())).append(' ').append(config.getTargetBytecode())
+                .append(' ').append(String.join(",", STAR_IMPORTS)).append(' ').append(String.join(",", IMPORTS));
+        config.getCompilationCustomizers().forEach(c -> s.append(' ').append(c.getClass().getName()));
+        s.append(' ').append(config.getOptimizationOptions()).append(' ').append(config.getSourceEncoding());
+        return s.toString();
     }
 }

@@ -2,20 +2,32 @@ package fwsh.dsl;
 
 import groovy.lang.GroovyShell;
 import groovy.lang.Script;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.runtime.InvokerHelper;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs script text or files in a session through the shared compiler configuration. */
+/**
+ * Runs script text or files in a session through the shared compiler configuration; with a {@link ScriptCache},
+ * a script compiled by an earlier run is loaded instead of compiled again.
+ */
 public final class ScriptRunner {
     private final Session session;
+    private final CompilerConfiguration config = FwshCompiler.configuration();
     private final GroovyShell shell;
+    private final ScriptCache cache;
 
     public ScriptRunner(Session session) {
+        this(session, null);
+    }
+
+    public ScriptRunner(Session session, ScriptCache cache) {
         this.session = session;
-        this.shell = new GroovyShell(ScriptRunner.class.getClassLoader(), session.binding(), FwshCompiler.configuration());
+        this.shell = new GroovyShell(ScriptRunner.class.getClassLoader(), session.binding(), config);
+        this.cache = cache;
     }
 
     public GroovyShell shell() {
@@ -27,7 +39,8 @@ public final class ScriptRunner {
         session.binding().setVariable("args", args.toArray(new String[0]));
         session.binding().setVariable(FwshScript.SOURCE, code);
         session.binding().setVariable(FwshScript.NAME, name);
-        Script script = shell.parse(code, name);
+        Class<?> cached = cache == null ? null : cache.load(code, name, shell.getClassLoader(), config);
+        Script script = cached == null ? shell.parse(code, name) : InvokerHelper.createScript(cached, session.binding());
         return script.run();
     }
 

@@ -1,5 +1,6 @@
 package fwsh.shell;
 
+import fwsh.dsl.ScriptCache;
 import fwsh.dsl.ScriptExit;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
@@ -42,7 +43,7 @@ final class Batch {
     }
 
     private int runScript(InputStream in) {
-        ScriptRunner runner = new ScriptRunner(session);
+        ScriptRunner runner = new ScriptRunner(session, ScriptCache.user(System.getenv()));
         PrintWriter scriptOut = new PrintWriter(out, true);
         // Groovy scripts print through the binding's 'out' when it is set, so output follows our stream.
         session.binding().setVariable("out", scriptOut);

@@ -11,10 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.CRC32;
 
 /**
  * Layouts, registers, commands, opcodes, status codes and capability types. Immutable; layouts are
- * resolved on first use. {@link #builtin()} is loaded once from the {@code fwsh/catalog/*.prm} resources.
+ * resolved on first use. {@link #builtin()} is loaded once from the {@code fwsh/catalog/*.prm} resources (from their
+ * precompiled image, {@link CatalogImage}, when it is current).
  */
 public final class Catalog {
     /** Resource files of the built-in catalog, in load order. */
@@ -38,18 +40,58 @@ public final class Catalog {
         return Holder.BUILTIN_CATALOG;
     }
 
+    /** The built-in catalog's image, written at build time by {@link CatalogImage#main}. */
+    static final String IMAGE = "fwsh/catalog/builtin.bin";
+
+    /** From the precompiled image when it matches the .prm resources; parsed from them when it is missing or stale. */
     private static Catalog loadBuiltin() {
+        Map<String, String> texts = builtinTexts();
+        CatalogSource s = null;
+        try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(IMAGE)) {
+            if (in != null) s = CatalogImage.read(in.readAllBytes(), stamp(texts));
+        } catch (IOException e) {
+            // unreadable image: parse
+        }
+        return s != null ? new Catalog(s) : parse(texts);
+    }
+
+    /** The built-in catalog parsed from its .prm resources (what the image must equal). */
+    static Catalog parseBuiltin() {
+        return parse(builtinTexts());
+    }
+
+    /** What the built-in image is made from: a checksum of the .prm resources, so an edited one makes the image stale. */
+    static String builtinStamp() {
+        return stamp(builtinTexts());
+    }
+
+    private static Catalog parse(Map<String, String> texts) {
         CatalogSource s = new CatalogSource();
+        texts.forEach((file, text) -> LayoutParser.parseInto(s, text, file));
+        return new Catalog(s);
+    }
+
+    private static String stamp(Map<String, String> texts) {
+        CRC32 crc = new CRC32();
+        texts.forEach((file, text) -> {
+            crc.update(file.getBytes(StandardCharsets.UTF_8));
+            crc.update(text.getBytes(StandardCharsets.UTF_8));
+        });
+        return "builtin " + Long.toHexString(crc.getValue());
+    }
+
+    private static Map<String, String> builtinTexts() {
+        Map<String, String> texts = new LinkedHashMap<>();
         for (String file : BUILTIN) {
             String path = "fwsh/catalog/" + file;
             try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(path)) {
                 if (in == null) throw new WireException("built-in catalog resource " + path + " is missing from the jar");
-                LayoutParser.parseInto(s, new String(in.readAllBytes(), StandardCharsets.UTF_8), file);
+                texts.put(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new WireException("cannot read built-in catalog resource " + path + ": " + e.getMessage(), e);
             }
         }
-        return new Catalog(s);
+        return texts;
     }
 
     /** Parses catalog text in the layout language (see FORMAT.md). */

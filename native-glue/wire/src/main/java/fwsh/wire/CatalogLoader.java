@@ -1,5 +1,6 @@
 package fwsh.wire;
 
+import fwsh.base.UserCache;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import java.util.Map;
  * {@code ~/.config/fwsh/catalog/},
  * then each entry of {@code FWSH_CATALOG_PATH} and of the system property {@code fwsh.catalog.path}
  * (path-separated files or directories). Files: {@code *.prm} (layout language), {@code *.h} (mlx5_ifc.h style), {@code *.adb}.
+ * When only installed system files are found, the merged result is kept in the user's cache ({@link UserCache}) and
+ * imported again only when one of them, or fwsh, changes.
  */
 public final class CatalogLoader {
     public static final String ENV_PATH = "FWSH_CATALOG_PATH";
@@ -29,6 +32,7 @@ public final class CatalogLoader {
     static final Path MSTFLINT_ADB = Path.of("/usr/share/mstflint/prm_dbs/hca/ext/register_access_table.adb");
 
     private final Map<String, String> env;
+    private final Path mstflintAdb;
     private final List<Path> loaded = new ArrayList<>();
 
     public CatalogLoader() {
@@ -36,7 +40,13 @@ public final class CatalogLoader {
     }
 
     public CatalogLoader(Map<String, String> env) {
+        this(env, MSTFLINT_ADB);
+    }
+
+    /** Specs: mstflint's ADB at another path. */
+    CatalogLoader(Map<String, String> env, Path mstflintAdb) {
         this.env = env;
+        this.mstflintAdb = mstflintAdb;
     }
 
     /** Most errors of one skipped file listed in the notes; the rest are counted. */
@@ -47,13 +57,54 @@ public final class CatalogLoader {
      * errors is skipped and every error is a note (file:line); the other files still load.
      */
     public Catalog load() {
-        return load(Catalog.builtin());
+        List<String> skipped = new ArrayList<>();
+        List<Path> files = candidates(skipped);
+        Path cached = cacheEntry(files, skipped);
+        String stamp = cached == null ? null : stamp(files);
+        if (cached != null) {
+            try {
+                CatalogSource s = CatalogImage.read(Files.readAllBytes(cached), stamp);
+                if (s != null) return new Catalog(s);
+            } catch (IOException | RuntimeException e) {
+                // no entry yet, or unreadable: import
+            }
+        }
+        Catalog c = load(Catalog.builtin(), files, skipped);
+        if (stamp != null) UserCache.write(cached, CatalogImage.write(c.source(), stamp));
+        return c;
     }
 
     public Catalog load(Catalog base) {
         List<String> skipped = new ArrayList<>();
+        return load(base, candidates(skipped), skipped);
+    }
+
+    /**
+     * Where the result is kept between runs: only when every file found is an installed system file (mstflint's ADB,
+     * a kernel header), whose import costs more than a start-up may; the user's own files are read every run.
+     */
+    private Path cacheEntry(List<Path> files, List<String> skipped) {
+        if (files.isEmpty() || !skipped.isEmpty() || !files.stream().allMatch(this::isSystemFile)) return null;
+        Path dir = UserCache.dir(env, "catalog");
+        return dir == null ? null : dir.resolve("system.bin");
+    }
+
+    /** What a cached import was made from: this build of fwsh, the built-in catalog and each file's path, size and time. */
+    private static String stamp(List<Path> files) {
+        StringBuilder s = new StringBuilder(UserCache.codeId(CatalogLoader.class)).append('\n').append(Catalog.builtinStamp());
+        for (Path p : files) {
+            try {
+                s.append('\n').append(p).append(' ').append(Files.size(p)).append(' ').append(Files.getLastModifiedTime(p).toMillis());
+            } catch (IOException e) {
+                s.append('\n').append(p).append(" unreadable ").append(System.nanoTime());
+            }
+        }
+        return s.toString();
+    }
+
+    private Catalog load(Catalog base, List<Path> files, List<String> skipped) {
         Catalog c = base;
-        for (Path p : candidates(skipped)) {
+        for (Path p : files) {
             boolean system = isSystemFile(p);
             List<String> errors = new ArrayList<>();
             Catalog file = read(p, errors);
@@ -126,7 +177,7 @@ public final class CatalogLoader {
     private List<Path> candidates(List<String> skipped) {
         List<Path> out = new ArrayList<>();
         boolean system = !Boolean.getBoolean(PROP_NO_SYSTEM);
-        if (system && Files.isRegularFile(MSTFLINT_ADB)) out.add(MSTFLINT_ADB);
+        if (system && Files.isRegularFile(mstflintAdb)) out.add(mstflintAdb);
         if (system && (truthy(env.get(ENV_KERNEL)) || Boolean.getBoolean(PROP_KERNEL))) {
             Path k = kernelHeader();
             if (k != null) {
@@ -151,8 +202,8 @@ public final class CatalogLoader {
     }
 
     /** Installed files (not the user's own) only add definitions; see Catalog.mergeMissing. */
-    static boolean isSystemFile(Path p) {
-        return p.equals(MSTFLINT_ADB) || p.startsWith("/usr/src");
+    boolean isSystemFile(Path p) {
+        return p.equals(mstflintAdb) || p.startsWith("/usr/src");
     }
 
     /** The newest installed kernel header mlx5_ifc.h, or null. */
