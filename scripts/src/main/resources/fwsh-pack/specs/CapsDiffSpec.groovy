@@ -8,7 +8,7 @@ class CapsDiffSpec extends PackSpecification {
         def lines = r.lines
 
         then:
-        lines[0] == "capability GENERAL of ${session.devices()[0].name}: current vs max"
+        lines[0] == "capability GENERAL of ${session.devices()[0].name} (${session.devices()[0].source}): current vs max"
         lines.contains('  log_max_qp  17 (0x11)  18 (0x12)')
         !lines.any { it.contains('log_max_cq') }           // equal fields are not printed
         lines.last() ==~ /\d+ of \d+ fields differ/

@@ -49,7 +49,7 @@ class CountersScriptsSpec extends PackSpecification {
         def t = model()
 
         then:
-        lines[0] == "${dev.name} port 1: ${lines.size() - 2} of ${snap.defs().size()} counters non-zero".toString()
+        lines[0] == "${dev.name} (${dev.source}) port 1: ${lines.size() - 2} of ${snap.defs().size()} counters non-zero".toString()
         lines[1].startsWith('name')
         lines.find { it.startsWith('rx_packets_phy ') }.split(/\s+/)[1] == t.totalFrames[RX].toString()
         lines.find { it.startsWith('rx_crc_errors_phy ') }.split(/\s+/)[1] == t.fcsErrors.toString()
@@ -61,7 +61,7 @@ class CountersScriptsSpec extends PackSpecification {
         def all = run('counters/snapshot.groovy', '--all', 'rx_crc_errors_phy', 'a_alignment_errors').lines
 
         then:
-        all[0] == "${dev.name} port 1: 2 of 2 counters".toString()
+        all[0] == "${dev.name} (${dev.source}) port 1: 2 of 2 counters".toString()
         all.find { it.startsWith('a_alignment_errors ') }.split(/\s+/)[1] == '0'
 
         when:
@@ -85,7 +85,7 @@ class CountersScriptsSpec extends PackSpecification {
 
         then:
         top.size() == 5
-        lines[0] == "${dev.name} port 1: 5 counters changed most over 2.00 s".toString()
+        lines[0] == "${dev.name} (${dev.source}) port 1: 5 counters changed most over 2.00 s".toString()
         lines.size() == 7
         def bytes = lines.find { it.startsWith('rx_bytes_phy ') }
         bytes.split(/\s+/)[1] == (t2.totalOctets[RX] - t1.totalOctets[RX]).toString()
@@ -136,7 +136,7 @@ class CountersScriptsSpec extends PackSpecification {
         s.size() == 100
         s.values('rx_packets_phy')[99] == t.totalFrames[RX]
         csv.toFile().readLines().size() == 101
-        lines[0] == "sampled rx_packets_phy on ${dev.name} port 1 every 1.00 ms".toString()
+        lines[0] == "sampled rx_packets_phy on ${dev.name} (${dev.source}) port 1 every 1.00 ms".toString()
         lines[1] == 'samples: 100 of 100 requested (100.00%), 0 missed'
         lines[2] == 'achieved rate: 1000.0 Hz of 1000.0 Hz'
         lines[3] == 'interval error: p50 0 ns, p99 0 ns, max 0 ns'

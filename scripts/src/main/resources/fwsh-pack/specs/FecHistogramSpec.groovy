@@ -8,7 +8,7 @@ class FecHistogramSpec extends PackSpecification {
 
         then:
         r.exitCode == 0
-        r.lines[0] == "RS-FEC histogram of ${device.name} port 1 (rs_528_514, 8 bins, since the last clear)".toString()
+        r.lines[0] == "RS-FEC histogram of ${device.name} (${device.source}) port 1 (rs_528_514, 8 bins, since the last clear)".toString()
         r.result*.bin == (0..7)
         r.result*.symbol_errors == (0..7)*.toString()
         r.result[0].codewords > r.result[1].codewords

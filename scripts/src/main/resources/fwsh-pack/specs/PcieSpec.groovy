@@ -9,7 +9,8 @@ class PcieSpec extends PackSpecification {
         def r = run('device/pcie.groovy')
 
         then:
-        r.lines[0] == "pcie of ${device.name} (${device.info.pci})".toString()
+        r.lines[0] == "pcie of ${device.name} (${device.source}; ${device.info.pci})".toString()
+        r.lines[0].contains('(emulated ')   // never taken for hardware
         r.lines.contains('  link       Gen4 x16 (16 GT/s), capable Gen4 x16, peer up to Gen4')
         r.lines.contains('  payload    256 B (max read request 512 B)')
         r.lines.contains('  power      25 W reported, sufficient')

@@ -7,7 +7,7 @@ class ResourceScriptSpec extends PackSpecification {
         def lines = r.lines
 
         then:
-        lines[0] == "resource dump menu of ${session.devices()[0].name}: 45 segments"
+        lines[0] == "resource dump menu of ${session.devices()[0].name} (${session.devices()[0].source}): 45 segments"
         lines.contains('0x1000  FULL_QPC         QPN                index1 num1:all/active')
         lines.contains('0x1001  SND_BUFF         QPN/WQEBB          index1 index2 num1:all/active num2:all')
         r.result.size() == 45

@@ -23,7 +23,7 @@ if (words && !names) {
 }
 def delta = dev.counters.interval([port: port, over: over], names, 'rates')
 def top = delta.top(n)
-println "${dev.name} port $port: ${top.size()} counters changed most over ${fwsh.counters.Units.duration(delta.elapsedNanos())}"
+println "${dev.name} (${dev.source}) port $port: ${top.size()} counters changed most over ${fwsh.counters.Units.duration(delta.elapsedNanos())}"
 def rows = top.collect { c ->
     [c.name(), Long.toUnsignedString(c.delta()), fwsh.counters.Units.formatRate(c.perSecond(), c.def().unit()),
      c.cleared() ? 'cleared' : c.wrapped() ? 'wrapped' : ''] as String[]

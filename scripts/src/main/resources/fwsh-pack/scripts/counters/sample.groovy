@@ -25,7 +25,7 @@ if (a.nice != null && a.nice != false) opts.nice = a.nice
 def series = dev.counters.sample(opts, names)
 def st = series.stats()
 def U = fwsh.counters.Units
-println "sampled ${names.join(', ')} on ${dev.name} port ${opts.port} every ${U.duration(st.periodNanos())}"
+println "sampled ${names.join(', ')} on ${dev.name} (${dev.source}) port ${opts.port} every ${U.duration(st.periodNanos())}"
 println String.format(Locale.ROOT, 'samples: %d of %d requested (%.2f%%), %d missed', st.taken(), st.requested(), st.takenPercent(), st.missed())
 println String.format(Locale.ROOT, 'achieved rate: %.1f Hz of %.1f Hz', st.achievedHz(), 1e9 / st.periodNanos())
 println "interval error: p50 ${U.duration(st.p50ErrorNanos())}, p99 ${U.duration(st.p99ErrorNanos())}, max ${U.duration(st.maxErrorNanos())}"

@@ -23,6 +23,6 @@ snap.defs().eachWithIndex { d, i ->
     long v = snap.value(i)
     if (v != 0 || a.all) rows << ([d.name(), d.isGauge() ? Long.toString(v) : Long.toUnsignedString(v), d.unit(), d.group()] as String[])
 }
-println "${dev.name} port $port: ${rows.size()} of ${snap.defs().size()} counters${a.all ? '' : ' non-zero'}"
+println "${dev.name} (${dev.source}) port $port: ${rows.size()} of ${snap.defs().size()} counters${a.all ? '' : ' non-zero'}"
 print fwsh.counters.TextTable.render(['name', 'value', 'unit', 'group'] as String[], rows)
 snap

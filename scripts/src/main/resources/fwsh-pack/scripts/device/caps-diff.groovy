@@ -32,7 +32,7 @@ if (pair) {
     def cap = d.cap.get(type)
     a = cap.toMap(); b = cap.max.toMap()
     left = 'current'; right = 'max'
-    println "capability ${type.toUpperCase()} of ${d.name}: current vs max"
+    println "capability ${type.toUpperCase()} of ${d.name} (${d.source}): current vs max"
 }
 def fa = flatten(a), fb = flatten(b)
 def keys = (fa.keySet() + fb.keySet()) as LinkedHashSet

@@ -35,7 +35,7 @@ long capable = highest(info.link_speed_enabled as long)
 long peer = highest(info.link_peer_max_speed as long)
 def reasons = []
 
-println "pcie of ${d.name} (${d.info.pci ?: 'no PCI address'})"
+println "pcie of ${d.name} (${d.source}; ${d.info.pci ?: 'no PCI address'})"
 line 'link', "${gen(active)} ${width(info, 'link_width_active')} (${gens[(int) active]?.get(1) ?: '?'}), " +
         "capable ${gen(capable)} ${width(info, 'link_width_enabled')}, peer up to ${gen(peer)}"
 if ((info.link_width_active as long) < (info.link_width_enabled as long))

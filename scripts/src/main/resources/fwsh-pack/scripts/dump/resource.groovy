@@ -28,7 +28,7 @@ if (d == null) throw new FwshException('dump/resource.groovy: no device in this 
 if (!opts.segment) {
     if (opts.size() > (opts.umem ? 1 : 0)) usageError('--index/--num need --segment')
     def menu = opts.umem ? ResourceDump.menuDump(d, [umem: true]).menu : ResourceDump.menu(d)
-    println "resource dump menu of ${d.name}: ${menu.size()} segments"
+    println "resource dump menu of ${d.name} (${d.source}): ${menu.size()} segments"
     println String.format('%-6s  %-16s %-18s %s', 'type', 'segment', 'index1/index2', 'supports')
     menu.each { println it.row() }
     return menu

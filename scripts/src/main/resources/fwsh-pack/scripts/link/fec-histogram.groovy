@@ -50,7 +50,7 @@ def rows = (0..<bins).collect { int i ->
      share: total == 0 ? '-' : counts[i] == 0 ? '0 %' : String.format('%.3g %%', 100.0d * counts[i] / total)]
 }
 
-println "RS-FEC histogram of ${d.name} port $localPort ($type, $bins bins${over != null ? ", gained over $over s" : ', since the last clear'})"
+println "RS-FEC histogram of ${d.name} (${d.source}) port $localPort ($type, $bins bins${over != null ? ", gained over $over s" : ', since the last clear'})"
 println String.format('%4s  %13s  %20s  %9s', 'bin', 'symbol errors', 'codewords', 'share')
 rows.each { r -> println String.format('%4d  %13s  %,20d  %9s', r.bin, r.symbol_errors, r.codewords, r.share) }
 def highest = rows.findAll { it.codewords > 0 }.max { it.bin }

@@ -23,7 +23,7 @@ def line = { String k, Object v -> println "  ${k.padRight(12)} $v" }
 def down = []       // reasons the link is down
 def degraded = []   // reasons it is up but not healthy
 
-println "link health of ${d.name} port $localPort"
+println "link health of ${d.name} (${d.source}) port $localPort"
 def paos
 try {
     paos = d.reg.PAOS.read(local_port: localPort)
