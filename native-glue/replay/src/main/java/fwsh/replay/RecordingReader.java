@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Parses and checks a recording file (REPLAY-FORMAT.md). The header must be readable; a record line that is not
+ * Parses and checks a recording file (REPLAY-FORMAT.md), or the recording inside a support bundle (a tar.gz). The header must be readable; a record line that is not
  * (it does not parse, a field is missing or wrong, it is cut off mid-record) is skipped with one error naming the
  * line, and reading goes on with the next line that parses, so every intact record is kept.
  */
@@ -39,7 +39,9 @@ final class RecordingReader {
     static Recording read(Path file) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            byte[] bytes = Files.readAllBytes(file);
+            if (BundleArchive.isGzip(bytes)) bytes = BundleArchive.recording(file, bytes);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new RecordingFormatException(file, 0, "not UTF-8 text; not a fwsh recording");
         } catch (IOException e) {
