@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -45,7 +45,7 @@ public final class Bundle {
     private final BundleSettings settings;
     private final Progress progress;
     private final Function<Throwable, String> oneLine;
-    private Consumer<String> onPhase = p -> { };
+    private BiConsumer<Device, String> onPhase = (d, p) -> { };
     private volatile BundleRun run;
     private volatile boolean interrupted;
 
@@ -57,8 +57,8 @@ public final class Bundle {
         this.oneLine = oneLine;
     }
 
-    /** Called with "DEVICE PHASE" as each phase starts. */
-    public Bundle onPhase(Consumer<String> hook) {
+    /** Called with the device and the phase as each phase starts (specs remove a device or interrupt there). */
+    public Bundle onPhase(BiConsumer<Device, String> hook) {
         this.onPhase = hook;
         return this;
     }

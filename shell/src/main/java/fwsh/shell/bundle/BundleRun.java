@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -44,7 +44,7 @@ final class BundleRun {
     private final BundleFiles files;
     private final Progress progress;
     private final Function<Throwable, String> oneLine;
-    private Consumer<String> onPhase = p -> { };
+    private BiConsumer<Device, String> onPhase = (d, p) -> { };
     private volatile boolean interrupted;
     private volatile Thread collecting;
 
@@ -56,8 +56,8 @@ final class BundleRun {
         this.oneLine = oneLine;
     }
 
-    /** Called with "DEVICE PHASE" as each phase starts (specs remove a device or interrupt there). */
-    BundleRun onPhase(Consumer<String> hook) {
+    /** Called with the device and the phase as each phase starts (specs remove a device or interrupt there). */
+    BundleRun onPhase(BiConsumer<Device, String> hook) {
         this.onPhase = hook;
         return this;
     }
@@ -95,7 +95,7 @@ final class BundleRun {
                         continue;
                     }
                     progress.phase(n, total, d.getName() + " " + phase.replace('_', ' '));
-                    onPhase.accept(d.getName() + " " + phase);
+                    onPhase.accept(d, phase);
                     Callable<Object> body = phase.equals("health") ? () -> health(d, sink) : () -> printing(sink, phase, collectors.get(phase), d);
                     gone = bounded(what, bound(phase), body);
                 }
