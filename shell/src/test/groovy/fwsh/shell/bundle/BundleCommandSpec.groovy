@@ -121,6 +121,29 @@ class BundleCommandSpec extends Specification {
         r.out == "${dev(0)} ${dev(1)} up\n".toString()
     }
 
+    def "fwsh test --replay BUNDLE runs a pack's specs on the bundled devices"() {
+        given:
+        def p = dir.resolve('onbundle')
+        fwsh(['pack', 'new', 'onbundle', p.toString()])
+        p.resolve('specs').toFile().listFiles()*.delete()
+        p.resolve('specs/BundledSpec.groovy').toFile().text = '''
+            class BundledSpec extends PackSpecification {
+                def "both bundled devices answer as they did"() {
+                    expect:
+                    session.devices().size() == 2
+                    session.devices().every { it.reg.PAOS.read(local_port: 2).oper_status == 'up' }
+                }
+            }
+            '''.stripIndent()
+
+        when:
+        def r = fwsh(['test', p.toString(), '--replay', dir.resolve('support.tar.gz').toString(), '--junit-xml', dir.resolve('x').toString()])
+
+        then:
+        r.status == 0
+        r.out.readLines().last() == '1 passed, 0 failed'
+    }
+
     def "a tarball that is not a bundle, or a damaged one, given to --replay is one line and exit 2"() {
         given:
         def notBundle = dir.resolve('other.tar.gz')

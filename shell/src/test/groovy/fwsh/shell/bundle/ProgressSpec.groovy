@@ -31,14 +31,4 @@ class ProgressSpec extends Specification {
         !text.contains('\n')
         text == '\r' + first + '\r' + second + ' ' * (first.length() - second.length()) + '\r' + ' ' * first.length() + '\r'
     }
-
-    def "silent prints nothing"() {
-        when:
-        def p = Progress.silent()
-        p.phase(1, 1, 'x')
-        p.done()
-
-        then:
-        noExceptionThrown()
-    }
 }
