@@ -30,7 +30,7 @@ public final class Progress {
         }
         err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
         err.flush();
-        shown = line.length();
+        shown = Math.max(shown, line.length()); // the padding blanked the rest, which is still on the line
     }
 
     /** Clears the terminal line before the summary is printed. */
