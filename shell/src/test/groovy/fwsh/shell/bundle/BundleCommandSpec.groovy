@@ -169,6 +169,24 @@ class BundleCommandSpec extends Specification {
         b.err.startsWith("error: $cut: damaged gzip or tar data (cut off); not a readable fwsh bundle")
     }
 
+    def "--device bundles only the devices named; no usable device is the discovery report and exit 1"() {
+        when:
+        def one = fwsh(['bundle', '--emulate=cx6dx,cx7', '--device', '1', '--counters-over', '50ms', '--trace-for', '50ms',
+                        '-o', dir.resolve('one.tar.gz').toString()])
+        def m = new JsonSlurper().parse(BundleReader.entries(dir.resolve('one.tar.gz'))['manifest.json'])
+        def none = fwsh(['bundle', '-o', dir.resolve('none.tar.gz').toString()])
+
+        then:
+        one.status == 0
+        m.devices.size() == 1
+        m.files*.name.every { !it.startsWith('devices/') || it.startsWith("devices/${m.devices[0]}/") }
+        new JsonSlurper().parse(BundleReader.entries(dir.resolve('one.tar.gz'))["devices/${m.devices[0]}/identity.json".toString()]).device.profile == 'cx7'
+        none.status == 1
+        none.err.readLines()[0] == 'error: no usable fwctl or mlx5ctl device; nothing was run'
+        none.err.readLines().last() == 'To bundle the emulated ConnectX instead (not hardware), add --emulate: fwsh bundle --emulate'
+        !Files.exists(dir.resolve('none.tar.gz'))
+    }
+
     def "usage errors are one line and exit 2: a higher --scope, a bad duration, a missing folder"() {
         given:
         def noFolder = dir.resolve('no/such')
