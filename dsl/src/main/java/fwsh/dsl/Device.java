@@ -23,7 +23,6 @@ import fwsh.dsl.engine.ScopeGuard;
 import fwsh.dsl.ports.Port;
 import fwsh.dsl.ports.PortList;
 import fwsh.dsl.trace.DeviceTracer;
-import fwsh.wire.Bits;
 import fwsh.wire.Catalog;
 import groovy.lang.Closure;
 import groovy.transform.stc.ClosureParams;
@@ -42,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class Device implements DeviceAccess, AutoCloseable, Describable, Completable {
     private final Channel channel;
+    private final java.util.function.Supplier<Catalog> catalog;
     private final Channel guarded = new GuardedChannel(this);
     private final RpcEngine engine;
     private final Registers reg;
@@ -93,6 +93,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     public Device(Channel channel, java.util.function.Supplier<Catalog> catalog, ScopeGuard scopes, Journal journal,
                   java.util.function.Consumer<String> warnings, java.time.Duration rpcTimeout) {
         this.channel = channel;
+        this.catalog = catalog;
         this.journal = journal;
         this.engine = new RpcEngine(channel, scopes, journal, warnings, this::journalIdentity, rpcTimeout);
         this.reg = new Registers(catalog, engine);
@@ -289,8 +290,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
         }
         byte[] data = d == null ? new byte[0] : (byte[]) d;
         byte[] in = new byte[Math.max(inLen, 8 + data.length)];
-        Bits.set(in, 0, 0, 16, opcode);
-        Bits.set(in, 0, 48, 16, opMod);
+        catalog.get().layout("mbox_in").encodeInto(in, 0, Map.of("opcode", opcode, "op_mod", opMod));
         System.arraycopy(data, 0, in, 8, data.length);
         return rpc(in, outLen);
     }
