@@ -46,7 +46,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     private final RpcEngine engine;
     private final Registers reg;
     private final Capabilities cap;
-    private final Commands cmd;
+    private volatile Commands cmd; // made on first use: a Groovy object's meta-class costs start-up time
     private final Set<DeviceUmem> umems = ConcurrentHashMap.newKeySet();
     private final List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Map<String, Object> identity;
@@ -98,7 +98,6 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
         this.engine = new RpcEngine(channel, scopes, journal, warnings, this::journalIdentity, rpcTimeout);
         this.reg = new Registers(catalog, engine);
         this.cap = new Capabilities(catalog, engine);
-        this.cmd = new Commands(catalog, engine);
         engine.setConsole(() -> console.get());
     }
 
@@ -128,7 +127,14 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     }
 
     public Commands getCmd() {
-        return cmd;
+        Commands c = cmd;
+        if (c == null) {
+            synchronized (this) {
+                if (cmd == null) cmd = new Commands(catalog, engine);
+                c = cmd;
+            }
+        }
+        return c;
     }
 
     /** The firmware tracer (created on first use). */

@@ -1,6 +1,11 @@
 package fwsh.shell;
 
+import fwsh.dsl.Device;
+import fwsh.dsl.engine.Capabilities;
+import fwsh.dsl.engine.Decoded;
+import fwsh.dsl.engine.Registers;
 import groovy.lang.GroovySystem;
+import groovy.lang.MetaClassRegistry;
 import org.codehaus.groovy.runtime.FormatHelper;
 
 import java.util.List;
@@ -27,8 +32,10 @@ final class RuntimeWarmUp {
 
     private static void warm() {
         try {
-            GroovySystem.getMetaClassRegistry();
+            MetaClassRegistry registry = GroovySystem.getMetaClassRegistry();
             FormatHelper.toString(List.of(1));
+            // what nearly every script touches first: dev.reg.NAME, dev.cap.TYPE and their decoded values
+            for (Class<?> c : List.of(Device.class, Registers.class, Capabilities.class, Decoded.class)) registry.getMetaClass(c);
         } catch (Throwable ignored) {
             // the main thread meets the same problem when it starts Groovy, and reports it
         }
