@@ -4,8 +4,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
-import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
@@ -20,14 +21,17 @@ final class BundleArchive {
     private BundleArchive() {
     }
 
-    /** gzip's magic bytes: what tells a bundle from a JSON-lines recording. */
-    static boolean isGzip(byte[] bytes) {
-        return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+    /** gzip's magic bytes (the first two of {@code head}): what tells a bundle from a JSON-lines recording. */
+    static boolean isGzip(int b0, int b1) {
+        return b0 == 0x1f && b1 == 0x8b;
     }
 
-    /** The bytes of the bundle's recording; a RecordingFormatException naming the file when there is none to read. */
-    static byte[] recording(Path file, byte[] gzip) {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(new ByteArrayInputStream(gzip)))) {
+    /**
+     * The bytes of the bundle's recording, read from {@code gzip} (the file's content) up to that entry only; a
+     * RecordingFormatException naming the file when there is none to read.
+     */
+    static byte[] recording(Path file, InputStream gzip) {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(gzip))) {
             int entries = 0;
             for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
                 entries++;
@@ -36,8 +40,10 @@ final class BundleArchive {
             throw new RecordingFormatException(file, 0, entries == 0
                     ? "a gzip file that is not a tar archive of a fwsh bundle; give a bundle (fwsh bundle) or a recording (--record)"
                     : "a tar.gz without " + RECORDING + "; not a fwsh bundle (fwsh bundle writes one)");
-        } catch (IOException e) {
-            String why = e instanceof java.io.EOFException || e.getMessage() == null ? "cut off" : e.getMessage();
+        } catch (IOException | RuntimeException e) { // commons-compress reports some malformed headers unchecked
+            if (e instanceof RecordingFormatException r) throw r;
+            String why = e instanceof EOFException || e.getMessage() == null || e.getMessage().isBlank() ? "cut off"
+                    : e.getMessage().lines().findFirst().orElse("").trim();
             throw new RecordingFormatException(file, 0, "damaged gzip or tar data (" + why + "); not a readable fwsh bundle");
         }
     }
