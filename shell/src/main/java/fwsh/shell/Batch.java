@@ -6,6 +6,7 @@ import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
 import fwsh.dsl.engine.OutputMode;
 
+import fwsh.shell.cli.ErrorReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

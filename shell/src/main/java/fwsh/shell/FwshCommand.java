@@ -4,6 +4,7 @@ import fwsh.dsl.NoUsableDeviceException;
 import fwsh.dsl.Session;
 import fwsh.dsl.SessionOptions;
 import fwsh.dsl.UnreadableRecordingException;
+import fwsh.shell.cli.ErrorReport;
 import fwsh.shell.cli.ExitCode;
 import fwsh.shell.cli.Streams;
 import fwsh.shell.cli.UsageErrors;

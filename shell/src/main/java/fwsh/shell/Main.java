@@ -48,8 +48,8 @@ public final class Main {
     static {
         SUBCOMMANDS.put("test", (io, base) -> new TestCommand(io));
         SUBCOMMANDS.put("pack", (io, base) -> new PackCommand(io));
-        SUBCOMMANDS.put("serve", (io, base) -> new ServeCommand(io, base, ErrorReport::oneLine, ErrorReport::stackTrace));
-        SUBCOMMANDS.put("bundle", (io, base) -> new BundleCommand(io, base, ErrorReport::oneLine, ErrorReport::stackTrace,
+        SUBCOMMANDS.put("serve", (io, base) -> new ServeCommand(io, base));
+        SUBCOMMANDS.put("bundle", (io, base) -> new BundleCommand(io, base,
                 io.err() == System.err && Tty.isInteractive()));
         // picocli's factory looks for groovy.lang.Closure (closures in annotations, which fwsh does not use);
         // loading it starts Groovy's runtime, hundreds of milliseconds that --version and --help need not pay.

@@ -4,6 +4,7 @@ import fwsh.channel.Scope
 import fwsh.dsl.Session
 import fwsh.dsl.SessionOptions
 
+import fwsh.shell.cli.ErrorReport
 import java.nio.file.Path
 
 /**

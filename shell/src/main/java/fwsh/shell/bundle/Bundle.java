@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -44,17 +43,15 @@ public final class Bundle {
     private final SessionOptions source;
     private final BundleSettings settings;
     private final Progress progress;
-    private final Function<Throwable, String> oneLine;
     private BiConsumer<Device, String> onPhase = (d, p) -> { };
     private volatile BundleRun run;
     private volatile boolean interrupted;
 
     /** {@code source}: where the devices come from (its record and ceiling are set here). */
-    public Bundle(SessionOptions source, BundleSettings settings, Progress progress, Function<Throwable, String> oneLine) {
+    public Bundle(SessionOptions source, BundleSettings settings, Progress progress) {
         this.source = source;
         this.settings = settings;
         this.progress = progress;
-        this.oneLine = oneLine;
     }
 
     /** Called with the device and the phase as each phase starts (specs remove a device or interrupt there). */
@@ -95,7 +92,7 @@ public final class Bundle {
                 List<Device> selected = select(session);
                 selected.forEach(d -> devices.add(d.getName()));
                 files.json("fwsh.json", about(session, commandLine));
-                r = new BundleRun(session, settings, files, progress, oneLine).onPhase(onPhase);
+                r = new BundleRun(session, settings, files, progress).onPhase(onPhase);
                 run = r;
                 if (interrupted) r.interrupt();
                 r.collect(selected);

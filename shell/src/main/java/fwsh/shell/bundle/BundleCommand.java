@@ -7,6 +7,7 @@ import fwsh.dsl.SessionOptions;
 import fwsh.dsl.UnreadableRecordingException;
 import fwsh.shell.cli.Converters;
 import fwsh.shell.cli.DeviceSourceOptions;
+import fwsh.shell.cli.ErrorReport;
 import fwsh.shell.cli.ExitCode;
 import fwsh.shell.cli.Streams;
 import fwsh.shell.cli.UsageException;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /** {@code fwsh bundle}: one read-only tar.gz for support, with a recording that replays (see the README). */
 @Command(name = "bundle", sortOptions = false,
@@ -82,17 +82,13 @@ public final class BundleCommand implements Callable<Integer> {
 
     private final Streams io;
     private final SessionOptions base;
-    private final Function<Throwable, String> oneLine;
-    private final Function<Throwable, String> stackTrace;
     private final boolean terminal;
 
     /** {@code terminal}: stderr is a terminal, so progress is one rewritten line. */
-    public BundleCommand(Streams io, SessionOptions base, Function<Throwable, String> oneLine, Function<Throwable, String> stackTrace,
+    public BundleCommand(Streams io, SessionOptions base,
                          boolean terminal) {
         this.io = io;
         this.base = base;
-        this.oneLine = oneLine;
-        this.stackTrace = stackTrace;
         this.terminal = terminal;
     }
 
@@ -106,7 +102,7 @@ public final class BundleCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) throw new UsageException("-o " + out + " is a folder; give a file name such as support.tar.gz");
 
         Bundle bundle = new Bundle(sessionOptions(), new BundleSettings(countersOver, traceFor, timeout, devices),
-                new Progress(io.err(), terminal), oneLine);
+                new Progress(io.err(), terminal));
         onSignal("INT", bundle::interrupt);
         onSignal("TERM", bundle::interrupt);
         Bundle.Result r;
@@ -118,11 +114,11 @@ public final class BundleCommand implements Callable<Integer> {
             io.err().println("To bundle the emulated ConnectX instead (not hardware), add --emulate: fwsh bundle --emulate");
             return ExitCode.ERROR;
         } catch (UnreadableRecordingException e) {
-            io.err().println(oneLine.apply(e));
+            io.err().println(ErrorReport.oneLine(e));
             return ExitCode.USAGE;
         } catch (RuntimeException e) {
-            io.err().println(oneLine.apply(e));
-            if (verbose) io.err().print(stackTrace.apply(e));
+            io.err().println(ErrorReport.oneLine(e));
+            if (verbose) io.err().print(ErrorReport.stackTrace(e));
             return ExitCode.ERROR;
         }
         io.err().println(summary(r));

@@ -5,6 +5,7 @@ import fwsh.dsl.Device;
 import fwsh.dsl.ScriptExit;
 import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
+import fwsh.shell.cli.ErrorReport;
 import groovy.lang.Closure;
 
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
  * Collects a session's devices into {@link BundleFiles}, phase by phase (health, identity, capabilities, registers,
@@ -43,17 +43,15 @@ final class BundleRun {
     private final BundleSettings settings;
     private final BundleFiles files;
     private final Progress progress;
-    private final Function<Throwable, String> oneLine;
     private BiConsumer<Device, String> onPhase = (d, p) -> { };
     private volatile boolean interrupted;
     private volatile Thread collecting;
 
-    BundleRun(Session session, BundleSettings settings, BundleFiles files, Progress progress, Function<Throwable, String> oneLine) {
+    BundleRun(Session session, BundleSettings settings, BundleFiles files, Progress progress) {
         this.session = session;
         this.settings = settings;
         this.files = files;
         this.progress = progress;
-        this.oneLine = oneLine;
     }
 
     /** Called with the device and the phase as each phase starts (specs remove a device or interrupt there). */
@@ -142,7 +140,7 @@ final class BundleRun {
                 files.missing(what, "interrupted");
                 return null;
             }
-            files.missing(what, oneLine.apply(cause));
+            files.missing(what, ErrorReport.oneLine(cause));
             return null;
         }
     }
@@ -183,7 +181,7 @@ final class BundleRun {
                 exit = runScript(script, args, text);
             } catch (RuntimeException e) {
                 if (gone(e) != null) throw e;
-                sink.skip("health/" + file, script + ": " + oneLine.apply(e));
+                sink.skip("health/" + file, script + ": " + ErrorReport.oneLine(e));
                 continue;
             }
             sink.text(file, text.toString());

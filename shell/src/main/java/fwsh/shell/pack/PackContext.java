@@ -120,7 +120,7 @@ public final class PackContext {
             o.emulate(emulateProfile);
         }
         Path out = workDir.resolve(file).toAbsolutePath().normalize();
-        return new Bundle(o, settings, Progress.silent(), t -> t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
+        return new Bundle(o, settings, Progress.silent())
                 .write(out, List.of("bundle", "-o", out.toString()));
     }
 

@@ -9,6 +9,7 @@ import fwsh.dsl.Session;
 import fwsh.dsl.SessionOptions;
 import fwsh.shell.cli.Converters;
 import fwsh.shell.cli.DeviceSourceOptions;
+import fwsh.shell.cli.ErrorReport;
 import fwsh.shell.cli.ExitCode;
 import fwsh.shell.cli.Streams;
 import fwsh.shell.cli.UsageException;
@@ -29,7 +30,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** {@code fwsh serve}: a Prometheus exporter of every device's counters; runs until SIGTERM or Ctrl-C. */
@@ -92,14 +92,10 @@ public final class ServeCommand implements Callable<Integer> {
     private final Streams io;
     private final SessionOptions base;
     /** fwsh's error lines (one line; the stack trace with --verbose), given by the shell that owns them. */
-    private final Function<Throwable, String> oneLine;
-    private final Function<Throwable, String> stackTrace;
 
-    public ServeCommand(Streams io, SessionOptions base, Function<Throwable, String> oneLine, Function<Throwable, String> stackTrace) {
+    public ServeCommand(Streams io, SessionOptions base) {
         this.io = io;
         this.base = base;
-        this.oneLine = oneLine;
-        this.stackTrace = stackTrace;
     }
 
     @Override
@@ -212,8 +208,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private int error(RuntimeException e) {
-        io.err().println(oneLine.apply(e));
-        if (verbose) io.err().print(stackTrace.apply(e));
+        io.err().println(ErrorReport.oneLine(e));
+        if (verbose) io.err().print(ErrorReport.stackTrace(e));
         return ExitCode.ERROR;
     }
 }

@@ -25,7 +25,7 @@ class BundlePartialSpec extends Specification {
     Bundle bundle(String emulate, Duration timeout = Duration.ofSeconds(60)) {
         def o = new SessionOptions(journal: dir.resolve('journal.jsonl')).noHardware()
         o.emulate(emulate)
-        new Bundle(o, new BundleSettings(SHORT, SHORT, timeout, []), Progress.silent(), { Throwable t -> t.message })
+        new Bundle(o, new BundleSettings(SHORT, SHORT, timeout, []), Progress.silent())
     }
 
     /** The emulated device behind a bundle session's device (its channel is wrapped by the recording). */

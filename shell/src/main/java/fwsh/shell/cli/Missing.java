@@ -1,4 +1,4 @@
-package fwsh.shell;
+package fwsh.shell.cli;
 
 import fwsh.wire.DidYouMean;
 import groovy.lang.MissingMethodException;

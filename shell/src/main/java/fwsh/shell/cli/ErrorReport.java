@@ -1,4 +1,4 @@
-package fwsh.shell;
+package fwsh.shell.cli;
 
 import fwsh.base.FwshException;
 import groovy.lang.MissingMethodException;
@@ -56,7 +56,7 @@ public final class ErrorReport {
     }
 
     /** Reflection and Groovy wrappers hide the exception the script actually threw. */
-    static Throwable unwrap(Throwable t) {
+    public static Throwable unwrap(Throwable t) {
         Throwable cur = t;
         while ((cur instanceof java.lang.reflect.InvocationTargetException
                 || cur instanceof java.lang.reflect.UndeclaredThrowableException
