@@ -30,9 +30,29 @@ final class RegLayout {
 
     /** The field at a dotted path ({@code fw_info.psid}); numeric or byte fields only. */
     RegField field(String path) {
+        return resolve(def.layout(), path, path, 0);
+    }
+
+    /**
+     * A field of {@code wordLayout}, a catalog layout of its own, inside the word at {@code word}: for words the
+     * catalog keeps whole because the DSL reads them as numbers (PMLP's {@code lane0_module_mapping}, as in
+     * mlx5_ifc.h) while the PRM gives them fields (mstflint's {@code lane_2_module_mapping}).
+     */
+    RegField field(String word, String wordLayout, String path) {
+        RegField w = field(word);
+        Layout inner = Catalog.builtin().findLayout(wordLayout).orElseThrow(() -> new IllegalStateException(
+                "emulator register model " + def.name() + ": no layout " + wordLayout + " in the built-in catalog"));
+        if (inner.sizeBits() != w.width()) {
+            throw new IllegalStateException("emulator register model " + def.name() + ": layout " + wordLayout + " has "
+                    + inner.sizeBits() + " bits, field " + word + " " + w.width());
+        }
+        return resolve(inner, path, word + "." + path, w.bitOffset());
+    }
+
+    private RegField resolve(Layout layout, String path, String name, int baseBit) {
         Field f;
         try {
-            f = def.layout().field(path);
+            f = layout.field(path);
         } catch (WireException e) {
             throw new IllegalStateException("emulator register model " + def.name() + ": " + e.getMessage(), e);
         }
@@ -40,6 +60,6 @@ final class RegLayout {
             throw new IllegalStateException("emulator register model " + def.name() + ": field " + path + " is a "
                     + f.kind().name().toLowerCase() + ", not a value");
         }
-        return new RegField(path, f.bitOffset(), f.bitWidth());
+        return new RegField(name, baseBit + f.bitOffset(), f.bitWidth());
     }
 }
