@@ -1,16 +1,28 @@
 package fwsh.emu;
 
+import fwsh.wire.Bits;
+
 /**
  * A register field's position, resolved once from the catalog layout ({@link RegLayout#field}) so a
  * model reads and writes by name without per-RPC lookups. Offsets are bits, MSB first, relative to
  * the register data.
  */
 record RegField(String name, int bitOffset, int width) {
+    /** Writes the field into a structure that starts at {@code base} of {@code buf} (not a mailbox: a trace block). */
+    void set(byte[] buf, int base, long v) {
+        Bits.set(buf, base, bitOffset, width, v);
+    }
+
     int byteOffset() {
         return bitOffset >>> 3;
     }
 
     int bytes() {
         return width >>> 3;
+    }
+
+    /** The byte just past the field (to clear a reply up to it). */
+    int end() {
+        return (bitOffset + width + 7) >>> 3;
     }
 }

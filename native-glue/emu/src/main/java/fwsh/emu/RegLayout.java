@@ -15,25 +15,38 @@ import java.util.List;
  * model is built (emulator start-up), naming both, instead of writing nowhere.
  */
 final class RegLayout {
+    /** The register; null for {@link #structure} layouts. */
     final RegisterDef def;
+    private final Layout layout;
+    /** Who resolves fields, for messages: "emulator register model MGIR". */
+    private final String owner;
 
-    private RegLayout(RegisterDef def) {
+    private RegLayout(RegisterDef def, Layout layout, String owner) {
         this.def = def;
+        this.layout = layout;
+        this.owner = owner;
     }
 
     static RegLayout of(String register) {
         RegisterDef d = Catalog.builtin().findRegister(register).orElseThrow(() ->
                 new IllegalStateException("emulator register model " + register + ": no such register in the built-in catalog"));
-        return new RegLayout(d);
+        return new RegLayout(d, d.layout(), "emulator register model " + register);
+    }
+
+    /** A layout that is not a register's (a trace event the emulator writes into host memory). */
+    static RegLayout structure(String layoutName) {
+        Layout l = Catalog.builtin().findLayout(layoutName).orElseThrow(() ->
+                new IllegalStateException("emulator model of layout " + layoutName + ": no such layout in the built-in catalog"));
+        return new RegLayout(null, l, "emulator model of layout " + layoutName);
     }
 
     Layout layout() {
-        return def.layout();
+        return layout;
     }
 
     /** The field at a dotted path ({@code fw_info.psid}); numeric or byte fields only. */
     RegField field(String path) {
-        return resolve(def.layout(), path, path, 0);
+        return resolve(layout, path, path, 0);
     }
 
     /**
@@ -44,9 +57,9 @@ final class RegLayout {
     RegField field(String word, String wordLayout, String path) {
         RegField w = field(word);
         Layout inner = Catalog.builtin().findLayout(wordLayout).orElseThrow(() -> new IllegalStateException(
-                "emulator register model " + def.name() + ": no layout " + wordLayout + " in the built-in catalog"));
+                owner + ": no layout " + wordLayout + " in the built-in catalog"));
         if (inner.sizeBits() != w.width()) {
-            throw new IllegalStateException("emulator register model " + def.name() + ": layout " + wordLayout + " has "
+            throw new IllegalStateException(owner + ": layout " + wordLayout + " has "
                     + inner.sizeBits() + " bits, field " + word + " " + w.width());
         }
         return resolve(inner, path, word + "." + path, w.bitOffset());
@@ -54,14 +67,21 @@ final class RegLayout {
 
     /** Any field, a structure or union included, as the byte range it covers (to clear it). */
     RegField area(String path) {
-        Field f = find(def.layout(), path);
+        Field f = find(layout, path);
         return new RegField(path, f.bitOffset(), f.bitWidth());
+    }
+
+    /** The number of elements of the array field at {@code path}. */
+    int count(String path) {
+        Field f = find(layout, path);
+        if (f.kind() != Field.Kind.ARRAY) throw new IllegalStateException(owner + ": field " + path + " is not an array");
+        return f.count();
     }
 
     /** The value of enum name {@code name} of field {@code path} ({@code grp}: {@code physical_layer} = 0x12). */
     int enumValue(String path, String name) {
-        Long v = find(def.layout(), path).enumValues().get(name);
-        if (v == null) throw new IllegalStateException("emulator register model " + def.name() + ": field " + path + " has no value " + name);
+        Long v = find(layout, path).enumValues().get(name);
+        if (v == null) throw new IllegalStateException(owner + ": field " + path + " has no value " + name);
         return v.intValue();
     }
 
@@ -70,10 +90,10 @@ final class RegLayout {
      * value {@code when} selects, in offset order: a counter group of PPCNT's {@code counter_set}.
      */
     List<RegField> selected(String union, String when) {
-        Field u = find(def.layout(), union);
+        Field u = find(layout, union);
         Field member = u.layout() == null ? null : u.layout().namedFields().stream()
                 .filter(m -> m.when().contains(when)).findFirst().orElse(null);
-        if (member == null) throw new IllegalStateException("emulator register model " + def.name() + ": no member of " + union + " for " + when);
+        if (member == null) throw new IllegalStateException(owner + ": no member of " + union + " for " + when);
         List<RegField> out = new ArrayList<>();
         String prefix = union + "." + member.name() + ".";
         for (Field f : member.layout().namedFields()) {
@@ -90,14 +110,14 @@ final class RegLayout {
         try {
             return layout.field(path);
         } catch (WireException e) {
-            throw new IllegalStateException("emulator register model " + def.name() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(owner + ": " + e.getMessage(), e);
         }
     }
 
     private RegField resolve(Layout layout, String path, String name, int baseBit) {
         Field f = find(layout, path);
         if (f.kind() != Field.Kind.UINT && f.kind() != Field.Kind.BYTES) {
-            throw new IllegalStateException("emulator register model " + def.name() + ": field " + path + " is a "
+            throw new IllegalStateException(owner + ": field " + path + " is a "
                     + f.kind().name().toLowerCase() + ", not a value");
         }
         return new RegField(name, baseBit + f.bitOffset(), f.bitWidth());
