@@ -47,6 +47,13 @@ final class RegIo {
         Prm.ascii(cmd.out, BASE + f.byteOffset(), f.bytes(), s);
     }
 
+    /** {@code len} bytes of the request data from {@code off}. */
+    byte[] inBytes(int off, int len) {
+        byte[] b = new byte[len];
+        System.arraycopy(cmd.in, BASE + off, b, 0, len);
+        return b;
+    }
+
     long inU32(int off) {
         return Prm.u32(cmd.in, BASE + off);
     }

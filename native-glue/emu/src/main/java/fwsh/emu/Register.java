@@ -19,7 +19,12 @@ abstract class Register {
 
     /** A model whose id, name and data size come from the catalog (the layout's size is the minimum accepted). */
     Register(RegLayout layout) {
-        this(layout.def.id(), layout.def.name(), layout.layout().sizeBytes());
+        this(layout, layout.layout().sizeBytes());
+    }
+
+    /** As {@link #Register(RegLayout)}, accepting less data than the layout's size (a variable-length item). */
+    Register(RegLayout layout, int minSize) {
+        this(layout.def.id(), layout.def.name(), minSize);
     }
 
     abstract void read(RegIo io);
