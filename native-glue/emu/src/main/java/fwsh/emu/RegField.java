@@ -21,6 +21,11 @@ record RegField(String name, int bitOffset, int width) {
         return width >>> 3;
     }
 
+    /** ASCII, NUL padded to the field's size, into a structure at {@code base} of {@code buf}. */
+    void ascii(byte[] buf, int base, String s) {
+        Prm.ascii(buf, base + byteOffset(), bytes(), s);
+    }
+
     /** The byte just past the field (to clear a reply up to it). */
     int end() {
         return (bitOffset + width + 7) >>> 3;
