@@ -77,9 +77,8 @@ final class Mcia extends Register {
         if (mod >= hca.ports.length) {
             throw FirmwareError.badParam("MCIA.bad_module", "module " + mod + " does not exist (0.." + (hca.ports.length - 1) + ")");
         }
-        int dataOff = dwords.byteOffset();
-        int maxData = Math.min(128, io.outDataLen() - dataOff);
-        io.zero(dataOff, io.outDataLen() - dataOff);
+        int maxData = Math.min(128, io.outDataLen() - dwords.byteOffset());
+        io.zeroFrom(dwords);
         int st = statusOk;
         if (i2c != 0x50 && i2c != 0x51) st = statusI2cError;
         else if (n == 0 || n > maxData || addr + n > 256) st = statusNotSupported;
@@ -92,6 +91,6 @@ final class Mcia extends Register {
             if (a < 128) data[i] = lower[a];
             else if (page == 0) data[i] = upper0[a - 128];
         }
-        io.bytes(dataOff, data, 0, n);
+        io.bytes(dwords, data, 0, n);
     }
 }

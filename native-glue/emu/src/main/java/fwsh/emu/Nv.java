@@ -53,7 +53,7 @@ final class Nv {
 
         /** The header's fields in the reply, for an item's data in one access mode. */
         void reply(RegIo io, NvStore.Entry e, int mode, int dataLength) {
-            io.zero(area.byteOffset(), area.bytes());
+            io.zero(area);
             io.set(accessMode, mode);
             io.set(writerId, e.writer(mode));
             io.set(length, dataLength);
@@ -84,8 +84,8 @@ final class Nv {
             NvStore.Entry e = header.find(io, hca, name);
             byte[] bytes = e.data(mode);
             header.reply(io, e, mode, bytes.length);
-            io.zero(data.byteOffset(), io.outDataLen() - data.byteOffset());
-            io.bytes(data.byteOffset(), bytes, 0, bytes.length);
+            io.zeroFrom(data);
+            io.bytes(data, bytes, 0, bytes.length);
         }
 
         @Override
@@ -100,7 +100,7 @@ final class Nv {
                 throw FirmwareError.badParam(name + ".bad_length", "length " + length + " for " + e.item.label() + " (" + t.size()
                         + " bytes; the mailbox carries " + Math.max(0, io.inDataLen() - at) + ")");
             }
-            e.write(io.inBytes(at, length), length, WriterId.COMMAND_INTERFACE);
+            e.write(io.inBytes(data, length), length, WriterId.COMMAND_INTERFACE);
             header.reply(io, e, 0, t.size());
         }
     }
@@ -134,7 +134,7 @@ final class Nv {
 
     static final class Mnvqc extends Register {
         private final Hca hca;
-        private final RegField typeClass, typeIndex, supportRd, supportWr, version;
+        private final RegField typeClass, typeIndex, supportRd, supportWr, version, caps;
 
         Mnvqc(Hca hca) {
             this(hca, RegLayout.of("MNVQC"));
@@ -148,6 +148,7 @@ final class Nv {
             supportRd = l.field("support_rd");
             supportWr = l.field("support_wr");
             version = l.field("version");
+            caps = l.after("type_index");
         }
 
         @Override
@@ -155,7 +156,7 @@ final class Nv {
             int cls = io.inInt(typeClass);
             if (!hca.nv.knownClass(cls)) throw FirmwareError.badParam(name + ".bad_type_class", "type_class " + cls + " is not a configuration item class");
             NvStore.Entry e = hca.nv.lookup(cls, io.inInt(typeIndex));
-            io.zero(typeIndex.end(), minSize - typeIndex.end());   // the capabilities after the item's name
+            io.zero(caps);
             if (e == null) return; // not supported: support_rd = support_wr = 0
             io.set(supportRd, 1);
             io.set(supportWr, e.writable ? 1 : 0);
@@ -193,7 +194,7 @@ final class Nv {
     }
 
     static final class Mnvgc extends Register {
-        private final RegField readCurrent, readFactory;
+        private final RegField readCurrent, readFactory, all;
 
         Mnvgc() {
             this(RegLayout.of("MNVGC"));
@@ -203,11 +204,12 @@ final class Nv {
             super(l);
             readCurrent = l.field("nvda_read_current_settings");
             readFactory = l.field("nvda_read_factory_settings");
+            all = l.all();
         }
 
         @Override
         void read(RegIo io) {
-            io.zero(0, minSize);
+            io.zero(all);
             io.set(readCurrent, 1);   // reads CURRENT and FACTORY; no other hosts
             io.set(readFactory, 1);
         }
@@ -215,7 +217,7 @@ final class Nv {
 
     static final class Mnvgn extends Register {
         private final Hca hca;
-        private final RegField nvPointer, data;
+        private final RegField nvPointer, rest, data;
         private final Header header;
 
         Mnvgn(Hca hca) {
@@ -226,6 +228,7 @@ final class Nv {
             super(l, l.area("configuration_item_data").byteOffset());
             this.hca = hca;
             nvPointer = l.field("nv_pointer");
+            rest = l.after("nv_pointer");
             data = l.area("configuration_item_data");
             header = new Header(l, "configuration_item_header");
         }
@@ -235,7 +238,7 @@ final class Nv {
             long after = io.in(nvPointer);
             List<NvStore.Entry> all = hca.nv.entries();
             boolean any = false;
-            io.zero(nvPointer.end(), io.outDataLen() - nvPointer.end());
+            io.zeroFrom(rest);
             for (int i = 0; i < all.size(); i++) {
                 NvStore.Entry e = all.get(i);
                 if (!e.stored()) continue;
@@ -244,7 +247,7 @@ final class Nv {
                 byte[] bytes = e.data(0);
                 io.set(nvPointer, i + 1);
                 header.reply(io, e, 0, bytes.length);
-                io.bytes(data.byteOffset(), bytes, 0, bytes.length);
+                io.bytes(data, bytes, 0, bytes.length);
                 return;
             }
             if (!any) throw new FirmwareError(FwStatus.BAD_RES, name + ".empty", "no item is stored in NV");

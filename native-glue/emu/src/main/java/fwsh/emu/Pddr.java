@@ -54,7 +54,7 @@ final class Pddr extends Register {
     void read(RegIo io) {
         Port port = hca.port(io.inInt(localPort), name);
         int page = io.inInt(pageSelect);
-        io.zero(pageData.byteOffset(), pageData.bytes());
+        io.zero(pageData);
         Profile p = hca.profile;
         if (page == pageOperational) {
             boolean up = port.operStatus() == Port.STATUS_UP;

@@ -106,7 +106,7 @@ final class Ports {
         static final int MASK_ETH = 4;
         private final RegField localPort, protoMask, anDisableAdmin, anDisableCap, anStatus, dataRateOper;
         private final RegField extEthCap, ethCap, ibWidthCap, ibProtoCap, extEthAdmin, ethAdmin, ibWidthAdmin, ibProtoAdmin;
-        private final RegField extEthOper, ethOper, ibWidthOper, ibProtoOper, connectorType, lpAdvertise;
+        private final RegField extEthOper, ethOper, ibWidthOper, ibProtoOper, connectorType, lpAdvertise, ethView;
 
         Ptys() {
             this(RegLayout.of("PTYS"));
@@ -134,6 +134,7 @@ final class Ports {
             ibProtoOper = l.field("ib_proto_oper");
             connectorType = l.field("connector_type");
             lpAdvertise = l.field("eth_proto_lp_advertise");
+            ethView = l.span("an_status", "eth_proto_lp_advertise");
         }
 
         private long checkMask(RegIo io, Port p) {
@@ -153,9 +154,8 @@ final class Ports {
             long mask = checkMask(io, p);
             boolean up = p.operStatus() == Port.STATUS_UP;
             if (p.ib && (mask & MASK_IB) == 0) {
-                // Ethernet view of an IB port: no capability, nothing admin-enabled, nothing active (an_status's dword on).
-                int from = anStatus.byteOffset() & ~3;
-                io.zero(from, lpAdvertise.byteOffset() + lpAdvertise.bytes() - from);
+                // Ethernet view of an IB port: no capability, nothing admin-enabled, nothing active.
+                io.zero(ethView);
                 return;
             }
             io.set(anDisableAdmin, p.anDisable() ? 1 : 0);

@@ -214,7 +214,7 @@ final class Ppcnt extends Register {
         int grp = io.inInt(grpField);
         boolean clear = io.in(clr) != 0;
         int prio = io.inInt(prioTc);
-        io.zero(counterSet.byteOffset(), counterSet.bytes());
+        io.zero(counterSet);
         if (grp == grpAll) {
             if (!write || !clear) {
                 throw FirmwareError.badParam("PPCNT.grp_all_needs_set_clr", "grp 63 (all groups) is valid only on a write with clr=1");

@@ -71,6 +71,31 @@ final class RegLayout {
         return new RegField(path, f.bitOffset(), f.bitWidth());
     }
 
+    /** The whole layout (to clear a reply). */
+    RegField all() {
+        return new RegField(owner, 0, layout.sizeBits());
+    }
+
+    /** From the start of {@code from}'s dword to the end of {@code to} (a run of fields to clear). */
+    RegField span(String from, String to) {
+        int start = find(layout, from).bitOffset() & ~31;
+        Field t = find(layout, to);
+        return new RegField(from + ".." + to, start, t.bitOffset() + t.bitWidth() - start);
+    }
+
+    /** From the start of {@code path}'s dword to the end of the layout. */
+    RegField from(String path) {
+        int start = find(layout, path).bitOffset() & ~31;
+        return new RegField(path + "..", start, layout.sizeBits() - start);
+    }
+
+    /** From the end of {@code path}'s dword to the end of the layout: everything after an index dword. */
+    RegField after(String path) {
+        Field f = find(layout, path);
+        int start = (f.bitOffset() + f.bitWidth() + 31) & ~31;
+        return new RegField("after " + path, start, layout.sizeBits() - start);
+    }
+
     /** The number of elements of the array field at {@code path}. */
     int count(String path) {
         Field f = find(layout, path);

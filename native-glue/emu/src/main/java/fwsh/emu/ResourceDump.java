@@ -168,10 +168,10 @@ final class ResourceDump extends Register {
         synchronized (s) {
             if (seq != s.seq) throw FirmwareError.badParam("RESOURCE_DUMP.bad_seq_num", "seq_num " + seq + " does not continue the dump (expected " + s.seq + ")");
             int remaining = s.stream.length - s.offset;
-            io.zero(inlineData.byteOffset(), inlineData.bytes());
+            io.zero(inlineData);
             if (inline) {
                 n = Math.min(inlineData.bytes(), remaining);
-                io.bytes(inlineData.byteOffset(), s.stream, s.offset, n);
+                io.bytes(inlineData, s.stream, s.offset, n);
             } else {
                 int mkey = io.inInt(mkeyF);
                 long size = io.in(sizeF);

@@ -281,7 +281,7 @@ final class Tracer {
 
     final class Cap extends Register {
         private final RegField traceOwner, traceToMemory, trcVerF, numStringDb, firstStringTraceF, numStringTraceF, logMaxF;
-        private final RegField params;
+        private final RegField reply;
         private final RegField[] base, size;
 
         Cap() {
@@ -297,7 +297,7 @@ final class Tracer {
             firstStringTraceF = l.field("first_string_trace");
             numStringTraceF = l.field("num_string_trace");
             logMaxF = l.field("log_max_trace_buffer_size");
-            params = l.area("string_db_param");
+            reply = l.span("trace_owner", "string_db_param");
             int n = l.count("string_db_param");
             base = new RegField[n];
             size = new RegField[n];
@@ -310,7 +310,7 @@ final class Tracer {
         @Override
         void read(RegIo io) {
             synchronized (Tracer.this) {
-                io.zero(0, params.end());
+                io.zero(reply);
                 io.set(traceOwner, owner != 0 && owner == io.handle().uid() ? 1 : 0);
                 io.set(traceToMemory, 1);
                 io.set(trcVerF, trcVer);
@@ -340,7 +340,7 @@ final class Tracer {
     }
 
     final class Conf extends Register {
-        private final RegField traceMode, logSize, traceMkey;
+        private final RegField traceMode, logSize, traceMkey, reply;
         private final int toMemory;
 
         Conf() {
@@ -352,13 +352,14 @@ final class Tracer {
             traceMode = l.field("trace_mode");
             logSize = l.field("log_trace_buffer_size");
             traceMkey = l.field("trace_mkey");
+            reply = l.span("trace_mode", "trace_mkey");
             toMemory = l.enumValue("trace_mode", "trace_to_memory");
         }
 
         @Override
         void read(RegIo io) {
             synchronized (Tracer.this) {
-                io.zero(0, traceMkey.end());
+                io.zero(reply);
                 io.set(traceMode, mode);
                 io.set(logSize, logBufSize);
                 io.set(traceMkey, mkey & 0xffffffffL);
@@ -417,7 +418,7 @@ final class Tracer {
                     throw FirmwareError.badParam("MTRC_STDB.out_of_section", "start_offset " + start + " + read_size " + size + " is past section " + index + " (" + sec.length + " bytes)");
                 }
                 io.cmd.needOut(RegIo.BASE + data.byteOffset() + size);
-                io.bytes(data.byteOffset(), sec, (int) start, size);
+                io.bytes(data, sec, (int) start, size);
             }
         }
 
@@ -428,7 +429,7 @@ final class Tracer {
     }
 
     final class Ctrl extends Register {
-        private final RegField traceStatus, armEvent, modifyFieldSelect, tsHigh, tsLow;
+        private final RegField traceStatus, armEvent, modifyFieldSelect, tsHigh, tsLow, reply;
         private final int statusActive, statusDisabled;
 
         Ctrl() {
@@ -442,6 +443,7 @@ final class Tracer {
             modifyFieldSelect = l.field("modify_field_select");
             tsHigh = l.field("current_timestamp_52_32");
             tsLow = l.field("current_timestamp_31_0");
+            reply = l.span("trace_status", "current_timestamp_31_0");
             statusActive = l.enumValue("trace_status", "active");
             statusDisabled = l.enumValue("trace_status", "disabled");
         }
@@ -451,7 +453,7 @@ final class Tracer {
             synchronized (Tracer.this) {
                 catchUp();
                 long ts = hca.deviceTicksNow();
-                io.zero(0, tsLow.end());
+                io.zero(reply);
                 io.set(traceStatus, active ? statusActive : statusDisabled);
                 io.set(tsHigh, ts >>> 32);
                 io.set(tsLow, ts);
