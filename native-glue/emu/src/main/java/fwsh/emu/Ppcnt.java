@@ -80,7 +80,6 @@ final class Ppcnt extends Register {
             "2048to4095", "4096to8191", "8192to10239"};
 
     private final Hca hca;
-    private final RegLayout layout;
     private final RegField localPort, grpField, clr, prioTc, counterSet;
     private final int grpAll, rsFecHistogram;
     private final Map<Integer, Group> groups = new LinkedHashMap<>();
@@ -92,7 +91,6 @@ final class Ppcnt extends Register {
     private Ppcnt(Hca hca, RegLayout l) {
         super(l);
         this.hca = hca;
-        this.layout = l;
         localPort = l.field("local_port");
         grpField = l.field("grp");
         clr = l.field("clr");
