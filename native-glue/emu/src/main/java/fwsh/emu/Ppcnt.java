@@ -64,7 +64,7 @@ final class Ppcnt extends Register {
         void write(RegIo io, long[] v) {
             for (int i = 0; i < fields.length; i++) {
                 RegField f = fields[i];
-                io.set(f, saturate ? Math.min(v[i], (1L << f.width()) - 1) : v[i]);
+                io.set(f, saturate && f.width() < 64 ? Math.min(v[i], (1L << f.width()) - 1) : v[i]);
             }
         }
 
