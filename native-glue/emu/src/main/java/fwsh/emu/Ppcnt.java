@@ -1,6 +1,6 @@
 package fwsh.emu;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +32,8 @@ final class Ppcnt extends Register {
         boolean saturate;
         private final RegField[] fields;
         private final Map<String, Integer> index = new HashMap<>();
-        private final List<Integer> at = new ArrayList<>();
-        private final List<Counter> values = new ArrayList<>();
+        private int[] at = new int[0];
+        private Counter[] values = new Counter[0];
 
         private Group(int grp, PortType ports, boolean perPrio, List<RegField> fields) {
             this.grp = grp;
@@ -50,14 +50,16 @@ final class Ppcnt extends Register {
         Group counter(String name, Counter c) {
             Integer i = index.get(name);
             if (i == null) throw new IllegalStateException("emulator register model PPCNT: group 0x" + Integer.toHexString(grp) + " has no counter " + name);
-            at.add(i);
-            values.add(c);
+            at = Arrays.copyOf(at, at.length + 1);
+            values = Arrays.copyOf(values, values.length + 1);
+            at[at.length - 1] = i;
+            values[values.length - 1] = c;
             return this;
         }
 
         long[] raw(TrafficModel.Totals t, Port port, int prio) {
             long[] a = new long[fields.length];
-            for (int i = 0; i < at.size(); i++) a[at.get(i)] = values.get(i).of(t, port, prio);
+            for (int i = 0; i < at.length; i++) a[at[i]] = values[i].of(t, port, prio);
             return a;
         }
 
