@@ -10,9 +10,8 @@ import java.util.Collection;
  */
 final class CapRegister extends Register {
     private final RegField group;
-    private final RegField mask;
+    private final RegField mask, rest;
     private final byte[] bits = new byte[16];
-    private final int size;
 
     /** @param implemented ids of every register the firmware answers (this one included or not) */
     CapRegister(String register, String maskField, Collection<Integer> implemented) {
@@ -23,7 +22,7 @@ final class CapRegister extends Register {
         super(l);
         group = l.field("access_reg_group");
         mask = l.field(maskField);
-        size = l.layout().sizeBytes();
+        rest = l.from(maskField);
         int base = id & ~0x7f;
         for (int r : implemented) if (r - base >= 0 && r - base < 128) mark(r - base);
         mark(id - base);
@@ -37,7 +36,7 @@ final class CapRegister extends Register {
     void read(RegIo io) {
         int g = io.inInt(group);
         if (g != 0) throw FirmwareError.badParam(name + ".unknown_group", "access_reg_group " + g + " is not modelled (0 is)");
-        io.zero(mask.byteOffset(), size - mask.byteOffset());
-        io.bytes(mask.byteOffset(), bits, 0, bits.length);
+        io.zero(rest);
+        io.bytes(mask, bits, 0, bits.length);
     }
 }

@@ -67,6 +67,11 @@ final class Firmware {
         return Collections.unmodifiableSet(registers.keySet());
     }
 
+    /** The register models, one per id. */
+    java.util.Collection<Register> registers() {
+        return Collections.unmodifiableCollection(registers.values());
+    }
+
     private void add(int opcode, String name, Consumer<Cmd> c) {
         commands.put(opcode, c);
         names.put(opcode, name);

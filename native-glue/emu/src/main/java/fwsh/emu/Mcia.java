@@ -3,22 +3,33 @@ package fwsh.emu;
 /**
  * MCIA 0x9014, module EEPROM access. Each port has a module whose identity comes from the profile:
  * SFF-8636 (QSFP/QSFP+/QSFP28, identifier 0x0c/0x0d/0x11) or CMIS (QSFP-DD/OSFP, 0x18/0x19) page
- * 0. Register-level status (0x00[7:0]) reports bad addresses, as the firmware does, rather than a
- * command status. Data dwords start at 0x10; up to 48 bytes (ifc) or 128 bytes (ADB size) per access.
+ * 0. The register-level status field reports bad addresses, as the firmware does, rather than a
+ * command status. Data dwords start at field dword; up to 48 bytes (ifc) or 128 bytes (ADB size) per access.
  */
 final class Mcia extends Register {
-    static final int ID = 0x9014;
-    static final int STATUS_OK = 0;
-    static final int STATUS_NOT_SUPPORTED = 2;
-    static final int STATUS_I2C_ERROR = 9;
-
+    private final int statusOk, statusNotSupported, statusI2cError;
+    private final RegField module, i2cAddress, pageNumber, deviceAddress, size, status, dwords;
     private final Hca hca;
     private final byte[] lower = new byte[128];
     private final byte[] upper0 = new byte[128];
 
     Mcia(Hca hca) {
-        super(ID, "MCIA", 0x40);
+        this(hca, RegLayout.of("MCIA"));
+    }
+
+    private Mcia(Hca hca, RegLayout l) {
+        super(l);
         this.hca = hca;
+        module = l.field("module");
+        i2cAddress = l.field("i2c_device_address");
+        pageNumber = l.field("page_number");
+        deviceAddress = l.field("device_address");
+        size = l.field("size");
+        status = l.field("status");
+        dwords = l.area("dword");
+        statusOk = l.enumValue("status", "success");
+        statusNotSupported = l.enumValue("status", "module_not_supported");
+        statusI2cError = l.enumValue("status", "i2c_error");
         build(hca.profile);
     }
 
@@ -58,28 +69,28 @@ final class Mcia extends Register {
 
     @Override
     void read(RegIo io) {
-        int module = io.inInt(0x00, 23, 16);
-        int i2c = io.inInt(0x04, 31, 24);
-        int page = io.inInt(0x04, 23, 16);
-        int addr = io.inInt(0x04, 15, 0);
-        int size = io.inInt(0x08, 15, 0);
-        if (module >= hca.ports.length) {
-            throw FirmwareError.badParam("MCIA.bad_module", "module " + module + " does not exist (0.." + (hca.ports.length - 1) + ")");
+        int mod = io.inInt(module);
+        int i2c = io.inInt(i2cAddress);
+        int page = io.inInt(pageNumber);
+        int addr = io.inInt(deviceAddress);
+        int n = io.inInt(size);
+        if (mod >= hca.ports.length) {
+            throw FirmwareError.badParam("MCIA.bad_module", "module " + mod + " does not exist (0.." + (hca.ports.length - 1) + ")");
         }
-        int maxData = Math.min(128, io.outDataLen() - 0x10);
-        io.zero(0x10, io.outDataLen() - 0x10);
-        int status = STATUS_OK;
-        if (i2c != 0x50 && i2c != 0x51) status = STATUS_I2C_ERROR;
-        else if (size == 0 || size > maxData || addr + size > 256) status = STATUS_NOT_SUPPORTED;
-        else if (page != 0 && addr >= 128) status = page <= 3 ? STATUS_OK : STATUS_NOT_SUPPORTED;
-        io.set(0x00, 7, 0, status);
-        if (status != STATUS_OK) return;
-        byte[] data = new byte[size];
-        for (int i = 0; i < size; i++) {
+        int maxData = Math.min(128, io.outDataLen() - dwords.byteOffset());
+        io.zeroFrom(dwords);
+        int st = statusOk;
+        if (i2c != 0x50 && i2c != 0x51) st = statusI2cError;
+        else if (n == 0 || n > maxData || addr + n > 256) st = statusNotSupported;
+        else if (page != 0 && addr >= 128) st = page <= 3 ? statusOk : statusNotSupported;
+        io.set(status, st);
+        if (st != statusOk) return;
+        byte[] data = new byte[n];
+        for (int i = 0; i < n; i++) {
             int a = addr + i;
             if (a < 128) data[i] = lower[a];
             else if (page == 0) data[i] = upper0[a - 128];
         }
-        io.bytes(0x10, data, 0, size);
+        io.bytes(dwords, data, 0, n);
     }
 }

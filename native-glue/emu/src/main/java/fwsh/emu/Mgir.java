@@ -5,8 +5,7 @@ final class Mgir extends Register {
     private final Hca hca;
     private final RegField deviceId, hwRevision, numPorts, hwDevId, macHi, macLo, uptime;
     private final RegField major, minor, subMinor, buildId, month, day, year, hour, psid;
-    private final RegField extMajor, extMinor, extSubMinor, branchTag;
-    private final int size;
+    private final RegField extMajor, extMinor, extSubMinor, branchTag, all;
 
     Mgir(Hca hca) {
         this(hca, RegLayout.of("MGIR"));
@@ -15,7 +14,7 @@ final class Mgir extends Register {
     private Mgir(Hca hca, RegLayout l) {
         super(l);
         this.hca = hca;
-        size = l.layout().sizeBytes();
+        all = l.all();
         deviceId = l.field("hw_info.device_id");
         hwRevision = l.field("hw_info.device_hw_revision");
         numPorts = l.field("hw_info.num_ports");
@@ -41,7 +40,7 @@ final class Mgir extends Register {
     @Override
     void read(RegIo io) {
         Profile p = hca.profile;
-        io.zero(0, size);
+        io.zero(all);
         io.set(deviceId, p.num("pci.deviceId"));
         io.set(hwRevision, p.num("hwRevision", 0));
         io.set(numPorts, hca.ports.length);

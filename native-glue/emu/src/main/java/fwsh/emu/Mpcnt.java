@@ -15,7 +15,7 @@ final class Mpcnt extends Register {
     private final Hca hca;
     private final Map<Integer, long[]> baselines = new HashMap<>();
     private final HostIndex host;
-    private final RegField grp, clr, lifeTime, rxErrors, txErrors, eieos, ts, crcDllp, crcTlp;
+    private final RegField grp, clr, counterSet, lifeTime, rxErrors, txErrors, eieos, ts, crcDllp, crcTlp;
 
     Mpcnt(Hca hca) {
         this(hca, RegLayout.of("MPCNT"));
@@ -27,7 +27,8 @@ final class Mpcnt extends Register {
         host = new HostIndex(l);
         grp = l.field("grp");
         clr = l.field("clr");
-        lifeTime = l.field("counter_set.life_time_counter");   // the counter set's first field
+        counterSet = l.area("counter_set");
+        lifeTime = l.field("counter_set.life_time_counter");
         rxErrors = l.field("counter_set.rx_errors");
         txErrors = l.field("counter_set.tx_errors");
         eieos = l.field("counter_set.l0_to_recovery_eieos");
@@ -77,7 +78,7 @@ final class Mpcnt extends Register {
             for (int i = 0; i < now.length; i++) v[i] = now[i] - base[i];
             if (clear) baselines.put(g, now);
         }
-        io.zero(lifeTime.byteOffset(), 0xf8);
+        io.zero(counterSet);
         io.set(lifeTime, (hca.clock.nanos() - hca.startNanos) / 1_000_000);
         io.set(rxErrors, v[0] + v[1]);
         io.set(txErrors, v[2] + v[3]);

@@ -13,7 +13,7 @@ final class Mpein extends Register {
     private final Hca hca;
     private final Mpcnt.HostIndex host;
     private final RegField widthEnabled, speedEnabled, widthActive, speedActive, numPfs, numVfs, bdf0;
-    private final RegField maxReadRequest, maxPayload, pwrStatus, peerMaxSpeed, power;
+    private final RegField maxReadRequest, maxPayload, pwrStatus, peerMaxSpeed, power, reply;
 
     Mpein(Hca hca) {
         this(hca, RegLayout.of("MPEIN"));
@@ -35,6 +35,7 @@ final class Mpein extends Register {
         pwrStatus = l.field("pwr_status");
         peerMaxSpeed = l.field("link_peer_max_speed");
         power = l.field("pci_power");
+        reply = l.after("node");
     }
 
     @Override
@@ -42,7 +43,7 @@ final class Mpein extends Register {
         host.check(io, name);
         Profile p = hca.profile;
         long enabled = p.num("pcie.speedEnabled", GEN1_TO_GEN4);
-        io.zero(0x04, 0x2c);
+        io.zero(reply);
         io.set(widthEnabled, p.num("pcie.widthEnabled", X16));
         io.set(speedEnabled, enabled);
         io.set(widthActive, p.num("pcie.widthActive", X16));

@@ -11,10 +11,10 @@ import java.util.List;
  * and MNVIA every item (NEXT back to FACTORY); MNVQC says whether an item is supported and writable; MNVGC what MNVDA
  * can read; MNVGN walks the items stored in NV. An unknown type_class is BAD_PARAM, an item the device lacks BAD_RES
  * (mstflint reads that as ME_REG_ACCESS_RES_NOT_AVLBL, and mlxconfig treats it on a read as "not set").
+ * Field positions come from the catalog (nv.prm); MNVDA and MNVGN accept a request cut after the item header, as
+ * the item data is only as long as its length says.
  */
 final class Nv {
-    static final int HEADER = 0x0c;
-
     private Nv() {
     }
 
@@ -22,64 +22,101 @@ final class Nv {
         return List.of(new Mnvda(hca), new Mnvdi(hca), new Mnvqc(hca), new Mnvia(hca), new Mnvgc(), new Mnvgn(hca));
     }
 
-    private static int mode(RegIo io, String reg) {
-        int mode = io.inInt(0x00, 23, 22);
-        if (mode == 3) throw FirmwareError.badParam(reg + ".bad_access_mode", "access_mode 3 is reserved (0 NEXT, 1 CURRENT, 2 FACTORY)");
-        return mode;
-    }
+    /** The configuration item header (config_item) where a register's layout has it: the one place it is decoded. */
+    static final class Header {
+        private final RegField area, accessMode, writerId, length, typeClass, typeIndex;
+        private final int factory;
 
-    /** The header's fields in the reply, for an item's data in one access mode. */
-    private static void header(RegIo io, int base, NvStore.Entry e, int mode, int length) {
-        io.zero(base, HEADER);
-        io.set(base, 23, 22, mode);
-        io.set(base, 20, 16, e.writer(mode));
-        io.set(base, 8, 0, length);
-        io.set(base + 4, 31, 24, e.item.typeClass());
-        io.set(base + 4, 23, 0, e.item.typeIndex());
+        Header(RegLayout l, String path) {
+            area = l.area(path);
+            accessMode = l.field(path + ".access_mode");
+            writerId = l.field(path + ".writer_id");
+            length = l.field(path + ".length");
+            typeClass = l.field(path + ".type_class");
+            typeIndex = l.field(path + ".type_index");
+            factory = l.enumValue(path + ".access_mode", "FACTORY");
+        }
+
+        int mode(RegIo io, String reg) {
+            int mode = io.inInt(accessMode);
+            if (mode > factory) throw FirmwareError.badParam(reg + ".bad_access_mode", "access_mode " + mode + " is reserved (0 NEXT, 1 CURRENT, 2 FACTORY)");
+            return mode;
+        }
+
+        NvStore.Entry find(RegIo io, Hca hca, String reg) {
+            return hca.nv.find(reg, io.inInt(typeClass), io.inInt(typeIndex));
+        }
+
+        int length(RegIo io) {
+            return io.inInt(length);
+        }
+
+        /** The header's fields in the reply, for an item's data in one access mode. */
+        void reply(RegIo io, NvStore.Entry e, int mode, int dataLength) {
+            io.zero(area);
+            io.set(accessMode, mode);
+            io.set(writerId, e.writer(mode));
+            io.set(length, dataLength);
+            io.set(typeClass, e.item.typeClass());
+            io.set(typeIndex, e.item.typeIndex());
+        }
     }
 
     static final class Mnvda extends Register {
         private final Hca hca;
+        private final Header header;
+        private final RegField data;
 
         Mnvda(Hca hca) {
-            super(0x9024, "MNVDA", HEADER);
+            this(hca, RegLayout.of("MNVDA"));
+        }
+
+        private Mnvda(Hca hca, RegLayout l) {
+            super(l, l.area("configuration_item_header").end());
             this.hca = hca;
+            header = new Header(l, "configuration_item_header");
+            data = l.area("configuration_item_data");
         }
 
         @Override
         void read(RegIo io) {
-            int mode = mode(io, name);
-            NvStore.Entry e = hca.nv.find(name, io.inInt(0x04, 31, 24), io.inInt(0x04, 23, 0));
-            byte[] data = e.data(mode);
-            header(io, 0, e, mode, data.length);
-            io.zero(HEADER, io.outDataLen() - HEADER);
-            io.bytes(HEADER, data, 0, data.length);
+            int mode = header.mode(io, name);
+            NvStore.Entry e = header.find(io, hca, name);
+            byte[] bytes = e.data(mode);
+            header.reply(io, e, mode, bytes.length);
+            io.zeroFrom(data);
+            io.bytes(data, bytes, 0, bytes.length);
         }
 
         @Override
         void write(RegIo io) {
-            NvStore.Entry e = hca.nv.find(name, io.inInt(0x04, 31, 24), io.inInt(0x04, 23, 0));
-            if (mode(io, name) != 0) throw FirmwareError.badParam(name + ".write_not_next", "only NEXT (access_mode 0) can be written");
+            NvStore.Entry e = header.find(io, hca, name);
+            if (header.mode(io, name) != 0) throw FirmwareError.badParam(name + ".write_not_next", "only NEXT (access_mode 0) can be written");
             if (!e.writable) throw FirmwareError.badParam(name + ".read_only", e.item.label() + " cannot be written");
-            int length = io.inInt(0x00, 8, 0);
+            int length = header.length(io);
             TlvDef t = e.item.def();
-            if (length == 0 || length > t.size() || HEADER + length > io.inDataLen()) {
+            int at = data.byteOffset();
+            if (length == 0 || length > t.size() || at + length > io.inDataLen()) {
                 throw FirmwareError.badParam(name + ".bad_length", "length " + length + " for " + e.item.label() + " (" + t.size()
-                        + " bytes; the mailbox carries " + Math.max(0, io.inDataLen() - HEADER) + ")");
+                        + " bytes; the mailbox carries " + Math.max(0, io.inDataLen() - at) + ")");
             }
-            byte[] data = new byte[length];
-            System.arraycopy(io.cmd.in, RegIo.BASE + HEADER, data, 0, length);
-            e.write(data, length, WriterId.COMMAND_INTERFACE);
-            header(io, 0, e, 0, t.size());
+            e.write(io.inBytes(data, length), length, WriterId.COMMAND_INTERFACE);
+            header.reply(io, e, 0, t.size());
         }
     }
 
     static final class Mnvdi extends Register {
         private final Hca hca;
+        private final Header header;
 
         Mnvdi(Hca hca) {
-            super(0x9025, "MNVDI", HEADER);
+            this(hca, RegLayout.of("MNVDI"));
+        }
+
+        private Mnvdi(Hca hca, RegLayout l) {
+            super(l);
             this.hca = hca;
+            header = new Header(l, "configuration_item_header");
         }
 
         @Override
@@ -89,7 +126,7 @@ final class Nv {
 
         @Override
         void write(RegIo io) {
-            NvStore.Entry e = hca.nv.find(name, io.inInt(0x04, 31, 24), io.inInt(0x04, 23, 0));
+            NvStore.Entry e = header.find(io, hca, name);
             if (!e.writable) throw FirmwareError.badParam(name + ".read_only", e.item.label() + " cannot be written");
             e.invalidate();
         }
@@ -97,31 +134,50 @@ final class Nv {
 
     static final class Mnvqc extends Register {
         private final Hca hca;
+        private final RegField typeClass, typeIndex, supportRd, supportWr, version, caps;
 
         Mnvqc(Hca hca) {
-            super(0x9030, "MNVQC", 0x08);
+            this(hca, RegLayout.of("MNVQC"));
+        }
+
+        private Mnvqc(Hca hca, RegLayout l) {
+            super(l);
             this.hca = hca;
+            typeClass = l.field("type_class");
+            typeIndex = l.field("type_index");
+            supportRd = l.field("support_rd");
+            supportWr = l.field("support_wr");
+            version = l.field("version");
+            caps = l.after("type_index");
         }
 
         @Override
         void read(RegIo io) {
-            int cls = io.inInt(0x00, 31, 24);
+            int cls = io.inInt(typeClass);
             if (!hca.nv.knownClass(cls)) throw FirmwareError.badParam(name + ".bad_type_class", "type_class " + cls + " is not a configuration item class");
-            NvStore.Entry e = hca.nv.lookup(cls, io.inInt(0x00, 23, 0));
-            io.zero(0x04, 4);
+            NvStore.Entry e = hca.nv.lookup(cls, io.inInt(typeIndex));
+            io.zero(caps);
             if (e == null) return; // not supported: support_rd = support_wr = 0
-            io.set(0x04, 0, 0, 1);
-            io.set(0x04, 1, 1, e.writable ? 1 : 0);
-            io.set(0x04, 7, 4, e.version);
+            io.set(supportRd, 1);
+            io.set(supportWr, e.writable ? 1 : 0);
+            io.set(version, e.version);
         }
     }
 
     static final class Mnvia extends Register {
         private final Hca hca;
+        private final RegField target;
+        private final int all;
 
         Mnvia(Hca hca) {
-            super(0x9033, "MNVIA", 0x08);
+            this(hca, RegLayout.of("MNVIA"));
+        }
+
+        private Mnvia(Hca hca, RegLayout l) {
+            super(l);
             this.hca = hca;
+            target = l.field("target");
+            all = l.enumValue("target", "ALL");
         }
 
         @Override
@@ -131,51 +187,71 @@ final class Nv {
 
         @Override
         void write(RegIo io) {
-            int target = io.inInt(0x00, 2, 0);
-            if (target != 0) throw FirmwareError.badParam(name + ".bad_target", "target " + target + " is reserved (0 = ALL)");
+            int t = io.inInt(target);
+            if (t != all) throw FirmwareError.badParam(name + ".bad_target", "target " + t + " is reserved (0 = ALL)");
             hca.nv.invalidateAll();
         }
     }
 
     static final class Mnvgc extends Register {
+        private final RegField readCurrent, readFactory, all;
+
         Mnvgc() {
-            super(0x9034, "MNVGC", 0x10);
+            this(RegLayout.of("MNVGC"));
+        }
+
+        private Mnvgc(RegLayout l) {
+            super(l);
+            readCurrent = l.field("nvda_read_current_settings");
+            readFactory = l.field("nvda_read_factory_settings");
+            all = l.all();
         }
 
         @Override
         void read(RegIo io) {
-            io.zero(0, 0x10);
-            io.set(0x00, 1, 0, 0x3); // reads CURRENT and FACTORY; no other hosts
+            io.zero(all);
+            io.set(readCurrent, 1);   // reads CURRENT and FACTORY; no other hosts
+            io.set(readFactory, 1);
         }
     }
 
     static final class Mnvgn extends Register {
         private final Hca hca;
+        private final RegField nvPointer, rest, data;
+        private final Header header;
 
         Mnvgn(Hca hca) {
-            super(0x9035, "MNVGN", 0x1c);
+            this(hca, RegLayout.of("MNVGN"));
+        }
+
+        private Mnvgn(Hca hca, RegLayout l) {
+            super(l, l.area("configuration_item_data").byteOffset());
             this.hca = hca;
+            nvPointer = l.field("nv_pointer");
+            rest = l.after("nv_pointer");
+            data = l.area("configuration_item_data");
+            header = new Header(l, "configuration_item_header");
         }
 
         @Override
         void read(RegIo io) {
-            long after = io.inU32(0x00);
+            long after = io.in(nvPointer);
             List<NvStore.Entry> all = hca.nv.entries();
             boolean any = false;
-            io.zero(0x04, io.outDataLen() - 0x04);
+            io.zeroFrom(rest);
             for (int i = 0; i < all.size(); i++) {
                 NvStore.Entry e = all.get(i);
                 if (!e.stored()) continue;
                 any = true;
                 if (i + 1 <= after) continue;
-                byte[] data = e.data(0);
-                io.u32(0x00, i + 1);
-                header(io, 0x10, e, 0, data.length);
-                io.bytes(0x1c, data, 0, data.length);
+                byte[] bytes = e.data(0);
+                io.set(nvPointer, i + 1);
+                header.reply(io, e, 0, bytes.length);
+                io.bytes(data, bytes, 0, bytes.length);
                 return;
             }
             if (!any) throw new FirmwareError(FwStatus.BAD_RES, name + ".empty", "no item is stored in NV");
-            io.u32(0x00, 0);
+            io.set(nvPointer, 0);
         }
     }
 }

@@ -16,10 +16,6 @@ final class Ports {
         pmlp = new Pmlp();
     }
 
-    private Port port(RegIo io, String who) {
-        return hca.port(io.inInt(0x00, 23, 16), who);
-    }
-
     private Port port(RegIo io, RegField localPort, String who) {
         return hca.port(io.inInt(localPort), who);
     }
@@ -108,13 +104,41 @@ final class Ports {
     final class Ptys extends Register {
         static final int MASK_IB = 1;
         static final int MASK_ETH = 4;
+        private final RegField localPort, protoMask, anDisableAdmin, anDisableCap, anStatus, dataRateOper;
+        private final RegField extEthCap, ethCap, ibWidthCap, ibProtoCap, extEthAdmin, ethAdmin, ibWidthAdmin, ibProtoAdmin;
+        private final RegField extEthOper, ethOper, ibWidthOper, ibProtoOper, connectorType, lpAdvertise, ethView;
 
         Ptys() {
-            super(0x5004, "PTYS", 0x40);
+            this(RegLayout.of("PTYS"));
+        }
+
+        private Ptys(RegLayout l) {
+            super(l);
+            localPort = l.field("local_port");
+            protoMask = l.field("proto_mask");
+            anDisableAdmin = l.field("an_disable_admin");
+            anDisableCap = l.field("an_disable_cap");
+            anStatus = l.field("an_status");
+            dataRateOper = l.field("data_rate_oper");
+            extEthCap = l.field("ext_eth_proto_capability");
+            ethCap = l.field("eth_proto_capability");
+            ibWidthCap = l.field("ib_link_width_capability");
+            ibProtoCap = l.field("ib_proto_capability");
+            extEthAdmin = l.field("ext_eth_proto_admin");
+            ethAdmin = l.field("eth_proto_admin");
+            ibWidthAdmin = l.field("ib_link_width_admin");
+            ibProtoAdmin = l.field("ib_proto_admin");
+            extEthOper = l.field("ext_eth_proto_oper");
+            ethOper = l.field("eth_proto_oper");
+            ibWidthOper = l.field("ib_link_width_oper");
+            ibProtoOper = l.field("ib_proto_oper");
+            connectorType = l.field("connector_type");
+            lpAdvertise = l.field("eth_proto_lp_advertise");
+            ethView = l.span("an_status", "eth_proto_lp_advertise");
         }
 
         private long checkMask(RegIo io, Port p) {
-            long mask = io.in(0x00, 2, 0);
+            long mask = io.in(protoMask);
             if (!p.ib && (mask & MASK_ETH) == 0) {
                 throw FirmwareError.badParam("PTYS.bad_proto_mask", "proto_mask " + mask + " does not select Ethernet (4); port " + p.number + " is an Ethernet port");
             }
@@ -126,44 +150,44 @@ final class Ports {
 
         @Override
         void read(RegIo io) {
-            Port p = port(io, name);
+            Port p = port(io, localPort, name);
             long mask = checkMask(io, p);
             boolean up = p.operStatus() == Port.STATUS_UP;
             if (p.ib && (mask & MASK_IB) == 0) {
                 // Ethernet view of an IB port: no capability, nothing admin-enabled, nothing active.
-                for (int off = 0x04; off <= 0x30; off += 4) io.u32(off, 0);
+                io.zero(ethView);
                 return;
             }
-            io.set(0x00, 30, 30, p.anDisable() ? 1 : 0);
-            io.set(0x00, 29, 29, 1);
-            io.set(0x04, 31, 28, up ? 1 : 4);
-            io.set(0x04, 15, 0, p.speedMbps() / 100);
-            io.u32(0x08, p.extEthCap);
-            io.u32(0x0c, p.ethCap);
-            io.set(0x10, 31, 16, p.ibWidthCap);
-            io.set(0x10, 15, 0, p.ibProtoCap);
-            io.u32(0x14, p.extEthAdmin());
-            io.u32(0x18, p.ethAdmin());
-            io.set(0x1c, 31, 16, p.ibWidthAdmin());
-            io.set(0x1c, 15, 0, p.ibProtoAdmin());
-            io.u32(0x20, up ? p.extEthOper() : 0);
-            io.u32(0x24, up ? p.ethOper() : 0);
-            io.set(0x28, 31, 16, up ? p.ibWidthOper() : 0);
-            io.set(0x28, 15, 0, up ? p.ibProtoOper() : 0);
-            io.set(0x2c, 3, 0, hca.profile.num("ptys.connectorType", 0));
-            io.u32(0x30, up && !p.ib ? p.ethCap : 0);
+            io.set(anDisableAdmin, p.anDisable() ? 1 : 0);
+            io.set(anDisableCap, 1);
+            io.set(anStatus, up ? 1 : 4);
+            io.set(dataRateOper, p.speedMbps() / 100);
+            io.set(extEthCap, p.extEthCap);
+            io.set(ethCap, p.ethCap);
+            io.set(ibWidthCap, p.ibWidthCap);
+            io.set(ibProtoCap, p.ibProtoCap);
+            io.set(extEthAdmin, p.extEthAdmin());
+            io.set(ethAdmin, p.ethAdmin());
+            io.set(ibWidthAdmin, p.ibWidthAdmin());
+            io.set(ibProtoAdmin, p.ibProtoAdmin());
+            io.set(extEthOper, up ? p.extEthOper() : 0);
+            io.set(ethOper, up ? p.ethOper() : 0);
+            io.set(ibWidthOper, up ? p.ibWidthOper() : 0);
+            io.set(ibProtoOper, up ? p.ibProtoOper() : 0);
+            io.set(connectorType, hca.profile.num("ptys.connectorType", 0));
+            io.set(lpAdvertise, up && !p.ib ? p.ethCap : 0);
         }
 
         @Override
         void write(RegIo io) {
-            Port p = port(io, name);
+            Port p = port(io, localPort, name);
             long mask = checkMask(io, p);
             if (p.ib) {
                 if ((mask & MASK_IB) == 0) {
                     throw FirmwareError.badParam("PTYS.eth_on_ib_port", "port " + p.number + " is an InfiniBand port: write ib_proto_admin with proto_mask ib (1)");
                 }
-                long width = io.in(0x1c, 31, 16);
-                long proto = io.in(0x1c, 15, 0);
+                long width = io.in(ibWidthAdmin);
+                long proto = io.in(ibProtoAdmin);
                 if ((proto & ~p.ibProtoCap) != 0 || (width & ~p.ibWidthCap) != 0) {
                     throw FirmwareError.badParam("PTYS.admin_not_in_capability", String.format(
                             "admin masks ib_proto 0x%x width 0x%x include modes outside the capability (ib_proto 0x%x width 0x%x)", proto, width, p.ibProtoCap, p.ibWidthCap));
@@ -175,8 +199,8 @@ final class Ports {
                 read(io);
                 return;
             }
-            long ext = io.inU32(0x14);
-            long eth = io.inU32(0x18);
+            long ext = io.in(extEthAdmin);
+            long eth = io.in(ethAdmin);
             if ((ext & ~p.extEthCap) != 0 || (eth & ~p.ethCap) != 0) {
                 throw FirmwareError.badParam("PTYS.admin_not_in_capability", String.format(
                         "admin masks eth 0x%x ext 0x%x include modes outside the capability (eth 0x%x ext 0x%x)", eth, ext, p.ethCap, p.extEthCap));
@@ -184,27 +208,46 @@ final class Ports {
             if (ext == 0 && eth == 0) {
                 throw FirmwareError.badParam("PTYS.empty_admin", "eth_proto_admin and ext_eth_proto_admin are both 0; enable at least one mode");
             }
-            p.setProtoAdmin(eth, ext, io.in(0x00, 30, 30) != 0);
+            p.setProtoAdmin(eth, ext, io.in(anDisableAdmin) != 0);
             read(io);
         }
     }
 
-    /** PMLP 0x5002: four lanes of port N map to module N-1. */
+    /**
+     * PMLP 0x5002: four lanes of port N map to module N-1. The catalog keeps each lane as one 32-bit word (as
+     * mlx5_ifc.h does; the DSL reads the module from it); the word's fields come from layout lane_2_module_mapping.
+     */
     final class Pmlp extends Register {
+        static final int LANES = 4;
+        private final RegField localPort, width;
+        private final RegField[] word = new RegField[LANES], module = new RegField[LANES], txLane = new RegField[LANES], rxLane = new RegField[LANES];
+
         Pmlp() {
-            super(0x5002, "PMLP", 0x40);
+            this(RegLayout.of("PMLP"));
+        }
+
+        private Pmlp(RegLayout l) {
+            super(l);
+            localPort = l.field("local_port");
+            width = l.field("width");
+            for (int i = 0; i < LANES; i++) {
+                String w = "lane" + i + "_module_mapping";
+                word[i] = l.field(w);
+                module[i] = l.field(w, "lane_2_module_mapping", "module");
+                txLane[i] = l.field(w, "lane_2_module_mapping", "tx_lane");
+                rxLane[i] = l.field(w, "lane_2_module_mapping", "rx_lane");
+            }
         }
 
         @Override
         void read(RegIo io) {
-            Port p = port(io, name);
-            io.set(0x00, 7, 0, 4);
-            for (int lane = 0; lane < 4; lane++) {
-                int off = 0x04 + 4 * lane;
-                io.u32(off, 0);
-                io.set(off, 7, 0, p.number - 1);     // module
-                io.set(off, 19, 16, lane);           // tx_lane
-                io.set(off, 27, 24, lane);           // rx_lane
+            Port p = port(io, localPort, name);
+            io.set(width, LANES);
+            for (int lane = 0; lane < LANES; lane++) {
+                io.set(word[lane], 0);
+                io.set(module[lane], p.number - 1);
+                io.set(txLane[lane], lane);
+                io.set(rxLane[lane], lane);
             }
         }
     }

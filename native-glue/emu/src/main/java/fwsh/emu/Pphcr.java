@@ -10,12 +10,11 @@ final class Pphcr extends Register {
     static final int HIST_NONE = 0;
     static final int HIST_RS_544_514 = 1;
     static final int HIST_RS_528_514 = 3;
-    static final int MAX_BINS = 16;
 
     private final Hca hca;
-    private final RegField localPort, activeHistType, numOfBins;
-    private final RegField[] high = new RegField[MAX_BINS];
-    private final RegField[] low = new RegField[MAX_BINS];
+    private final RegField localPort, activeHistType, numOfBins, reply;
+    private final RegField[] high;
+    private final RegField[] low;
 
     Pphcr(Hca hca) {
         this(hca, RegLayout.of("PPHCR"));
@@ -27,7 +26,11 @@ final class Pphcr extends Register {
         localPort = l.field("local_port");
         activeHistType = l.field("active_hist_type");
         numOfBins = l.field("num_of_bins");
-        for (int i = 0; i < MAX_BINS; i++) {
+        reply = l.after("local_port");
+        int n = l.count("bin_range");
+        high = new RegField[n];
+        low = new RegField[n];
+        for (int i = 0; i < n; i++) {
             high[i] = l.field("bin_range[" + i + "].high_val");
             low[i] = l.field("bin_range[" + i + "].low_val");
         }
@@ -55,7 +58,7 @@ final class Pphcr extends Register {
         hca.port(io.inInt(localPort), name);
         int type = histType(hca.profile);
         int bins = bins(type);
-        io.zero(0x04, 0x4c);
+        io.zero(reply);
         io.set(activeHistType, type);
         io.set(numOfBins, bins);
         for (int i = 0; i < bins; i++) {

@@ -13,17 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * resource/notice segments, then TERMINATE) and serves it in pieces: 208 bytes of inline_data per
  * call, or up to {@code size} bytes DMA'd through mkey/address. While more_dump is set the caller
  * echoes device_opaque (which names the stream) and seq_num, and gets back seq_num = in + 1 mod 16.
+ * The register and the segments are laid out by the catalog (RESOURCE_DUMP, resource_dump.prm).
  */
 final class ResourceDump extends Register {
-    static final int ID = 0xc000;
-    static final int INLINE_DATA = 0x30;
-    static final int INLINE_MAX = 208;
-    static final int MENU = 0xffff;
-    static final int SEG_INFO = 0xfffe;
-    static final int SEG_COMMAND = 0xfffa;
-    static final int SEG_TERMINATE = 0xfffb;
-    static final int SEG_NOTICE = 0xfff9;
-    static final int SEG_ERROR = 0xfffc;
     static final int NUM_ALL = 0xffff;
     static final int NUM_ACTIVE = 0xfffe;
 
@@ -65,10 +57,82 @@ final class ResourceDump extends Register {
     private final Hca hca;
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicLong nextOpaque = new AtomicLong(0x5d00_0000_0001L);
+    private final RegField moreDump, inlineDump, seqNum, segmentType, vhcaId, index1F, index2F, numOfObj1, numOfObj2, deviceOpaque,
+            mkeyF, sizeF, addressF, inlineData;
+    private final Segments seg = new Segments();
 
     ResourceDump(Hca hca) {
-        super(ID, "RESOURCE_DUMP", 0x100);
+        this(hca, RegLayout.of("RESOURCE_DUMP"));
+    }
+
+    private ResourceDump(Hca hca, RegLayout l) {
+        super(l);
         this.hca = hca;
+        moreDump = l.field("more_dump");
+        inlineDump = l.field("inline_dump");
+        seqNum = l.field("seq_num");
+        segmentType = l.field("segment_type");
+        vhcaId = l.field("vhca_id");
+        index1F = l.field("index1");
+        index2F = l.field("index2");
+        numOfObj1 = l.field("num_of_obj1");
+        numOfObj2 = l.field("num_of_obj2");
+        deviceOpaque = l.field("device_opaque");
+        mkeyF = l.field("mkey");
+        sizeF = l.field("size");
+        addressF = l.field("address");
+        inlineData = l.area("inline_data");
+    }
+
+    /** The segment layouts of resource_dump.prm, resolved once. */
+    private static final class Segments {
+        final int menu, info, command, terminate, notice, error;
+        final RegField length, type;
+        final RegLayout infoL = RegLayout.structure("resource_dump_info_segment");
+        final RegField dumpVersion = infoL.field("dump_version"), hwVersion = infoL.field("hw_version"), fwVersion = infoL.field("fw_version");
+        final RegLayout commandL = RegLayout.structure("resource_dump_command_segment");
+        final RegField segmentCalled = commandL.field("segment_called"), cmdVhca = commandL.field("vhca_id"),
+                cmdIndex1 = commandL.field("index1"), cmdIndex2 = commandL.field("index2"),
+                cmdNum1 = commandL.field("num_of_obj1"), cmdNum2 = commandL.field("num_of_obj2");
+        final RegLayout menuL = RegLayout.structure("resource_dump_menu_segment");
+        final RegField numOfRecords = menuL.field("num_of_records"), records = menuL.area("record");
+        final RegLayout recordL = RegLayout.structure("resource_dump_menu_record");
+        final RegField recType = recordL.field("segment_type"), supportIndex1 = recordL.field("support_index1"),
+                supportNum1 = recordL.field("support_num_of_obj1"), num1All = recordL.field("num_of_obj1_supports_all"),
+                num1Active = recordL.field("num_of_obj1_supports_active"), supportIndex2 = recordL.field("support_index2"),
+                supportNum2 = recordL.field("support_num_of_obj2"), num2All = recordL.field("num_of_obj2_supports_all"),
+                segmentName = recordL.field("segment_name"), index1Name = recordL.field("index1_name"), index2Name = recordL.field("index2_name");
+        final RegLayout errorL = RegLayout.structure("resource_dump_error_segment");
+        final RegField errSyndrome = errorL.field("syndrome_id"), errText = errorL.field("error");
+        final RegLayout noticeL = RegLayout.structure("resource_dump_notice_segment");
+        final RegField noticeSyndrome = noticeL.field("syndrome_id"), noticeText = noticeL.field("notice");
+        final RegLayout resourceL = RegLayout.structure("resource_dump_resource_segment");
+        final RegField resIndex1 = resourceL.field("index1"), resIndex2 = resourceL.field("index2"), payload = resourceL.area("payload");
+        final int terminateBytes = RegLayout.structure("resource_dump_terminate_segment").layout().sizeBytes();
+
+        Segments() {
+            RegLayout h = RegLayout.structure("resource_dump_segment_header");
+            length = h.field("length_dw");
+            type = h.field("segment_type");
+            menu = h.enumValue("segment_type", "menu");
+            info = h.enumValue("segment_type", "info");
+            command = h.enumValue("segment_type", "command");
+            terminate = h.enumValue("segment_type", "terminate");
+            notice = h.enumValue("segment_type", "notice");
+            error = h.enumValue("segment_type", "error");
+        }
+
+        /** A segment of {@code bytes} with its header filled in. */
+        byte[] of(int bytes, int segType) {
+            byte[] s = new byte[bytes];
+            length.set(s, 0, bytes / 4);
+            type.set(s, 0, segType);
+            return s;
+        }
+
+        static int size(RegLayout l) {
+            return l.layout().sizeBytes();
+        }
     }
 
     @Override
@@ -85,14 +149,14 @@ final class ResourceDump extends Register {
         if (hca.caps.debug("resource_dump") == 0) {
             throw FirmwareError.badParam("RESOURCE_DUMP.unsupported", "the DEBUG cap resource_dump is 0 on this profile");
         }
-        boolean inline = io.in(0x00, 30, 30) != 0;
-        int seq = io.inInt(0x00, 19, 16);
-        long opaque = io.inU64(0x18);
+        boolean inline = io.in(inlineDump) != 0;
+        int seq = io.inInt(seqNum);
+        long opaque = io.in(deviceOpaque);
         Session s;
         if (opaque == 0) {
             if (seq != 0) throw FirmwareError.badParam("RESOURCE_DUMP.bad_first_seq", "seq_num must be 0 on the first call, got " + seq);
-            s = new Session(stream(io.inInt(0x00, 15, 0), io.inInt(0x04, 15, 0), io.inU32(0x08), io.inU32(0x0c),
-                    io.inInt(0x10, 31, 16), io.inInt(0x10, 15, 0)));
+            s = new Session(stream(io.inInt(segmentType), io.inInt(vhcaId), io.in(index1F), io.in(index2F),
+                    io.inInt(numOfObj1), io.inInt(numOfObj2)));
             opaque = nextOpaque.getAndIncrement();
             if (sessions.size() > 256) sessions.clear(); // abandoned dumps: drop them all rather than grow forever
             sessions.put(opaque, s);
@@ -104,14 +168,14 @@ final class ResourceDump extends Register {
         synchronized (s) {
             if (seq != s.seq) throw FirmwareError.badParam("RESOURCE_DUMP.bad_seq_num", "seq_num " + seq + " does not continue the dump (expected " + s.seq + ")");
             int remaining = s.stream.length - s.offset;
-            io.zero(INLINE_DATA, INLINE_MAX);
+            io.zero(inlineData);
             if (inline) {
-                n = Math.min(INLINE_MAX, remaining);
-                io.bytes(INLINE_DATA, s.stream, s.offset, n);
+                n = Math.min(inlineData.bytes(), remaining);
+                io.bytes(inlineData, s.stream, s.offset, n);
             } else {
-                int mkey = (int) io.inU32(0x20);
-                long size = io.inU32(0x24);
-                long addr = io.inU64(0x28);
+                int mkey = io.inInt(mkeyF);
+                long size = io.in(sizeF);
+                long addr = io.in(addressF);
                 long room = hca.objects.room(mkey, addr);
                 if (room < 0) throw FirmwareError.badParam("RESOURCE_DUMP.bad_mkey", "mkey 0x" + Integer.toHexString(mkey) + " does not map address 0x" + Long.toHexString(addr));
                 if (size == 0) throw FirmwareError.badParam("RESOURCE_DUMP.zero_size", "size must give the buffer length for mkey mode");
@@ -122,54 +186,56 @@ final class ResourceDump extends Register {
             s.seq = (seq + 1) & 0xf;
             boolean more = s.offset < s.stream.length;
             if (!more) sessions.remove(opaque);
-            io.set(0x00, 31, 31, more ? 1 : 0);
-            io.set(0x00, 19, 16, s.seq);
-            io.u64(0x18, opaque);
-            io.u32(0x24, n);
+            io.set(moreDump, more ? 1 : 0);
+            io.set(seqNum, s.seq);
+            io.set(deviceOpaque, opaque);
+            io.set(sizeF, n);
         }
     }
 
     /** The full segment stream for a request. */
     byte[] stream(int type, int vhca, long index1, long index2, int num1, int num2) {
         MenuRecord rec = null;
-        if (type != MENU) {
+        if (type != seg.menu) {
             for (MenuRecord m : MENU_RECORDS) if (m.type == type) rec = m;
             if (rec == null) throw FirmwareError.badParam("RESOURCE_DUMP.unknown_segment", "segment_type 0x" + Integer.toHexString(type) + " is not in the menu; dump 0xFFFF to list them");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int[] fw = hca.profile.fwVersion();
-        byte[] info = seg(16, SEG_INFO);
-        Prm.set(info, 0, 0x04, 7, 0, 1);
-        Prm.u32(info, 0x08, hca.profile.num("hwId"));
-        Prm.u32(info, 0x0c, ((long) fw[0] << 24) | ((long) (fw[1] & 0xff) << 16) | (fw[2] & 0xffff));
+        byte[] info = seg.of(Segments.size(seg.infoL), seg.info);
+        seg.dumpVersion.set(info, 0, 1);
+        seg.hwVersion.set(info, 0, hca.profile.num("hwId"));
+        seg.fwVersion.set(info, 0, ((long) fw[0] << 24) | ((long) (fw[1] & 0xff) << 16) | (fw[2] & 0xffff));
         out.writeBytes(info);
-        byte[] cmd = seg(20, SEG_COMMAND);
-        Prm.set(cmd, 0, 0x04, 31, 16, type);
-        Prm.set(cmd, 0, 0x04, 15, 0, vhca);
-        Prm.u32(cmd, 0x08, index1);
-        Prm.u32(cmd, 0x0c, index2);
-        Prm.set(cmd, 0, 0x10, 31, 16, num1);
-        Prm.set(cmd, 0, 0x10, 15, 0, num2);
+        byte[] cmd = seg.of(Segments.size(seg.commandL), seg.command);
+        seg.segmentCalled.set(cmd, 0, type);
+        seg.cmdVhca.set(cmd, 0, vhca);
+        seg.cmdIndex1.set(cmd, 0, index1);
+        seg.cmdIndex2.set(cmd, 0, index2);
+        seg.cmdNum1.set(cmd, 0, num1);
+        seg.cmdNum2.set(cmd, 0, num2);
         out.writeBytes(cmd);
-        if (type == MENU) {
-            byte[] menu = seg(8 + 52 * MENU_RECORDS.size(), MENU);
-            Prm.set(menu, 0, 0x04, 15, 0, MENU_RECORDS.size());
+        if (type == seg.menu) {
+            int recBytes = Segments.size(seg.recordL);
+            int first = seg.records.byteOffset();
+            byte[] menu = seg.of(first + recBytes * MENU_RECORDS.size(), seg.menu);
+            seg.numOfRecords.set(menu, 0, MENU_RECORDS.size());
             for (int i = 0; i < MENU_RECORDS.size(); i++) {
                 MenuRecord m = MENU_RECORDS.get(i);
-                int b = 8 + 52 * i;
+                int b = first + recBytes * i;
                 boolean i1 = !m.index1.isEmpty();
                 boolean i2 = !m.index2.isEmpty();
-                Prm.set(menu, b, 0x00, 15, 0, m.type);
-                Prm.set(menu, b, 0x00, 16, 16, i1 ? 1 : 0);           // support_index1
-                Prm.set(menu, b, 0x00, 20, 20, i1 ? 1 : 0);           // support_num_of_obj1
-                Prm.set(menu, b, 0x00, 22, 22, i1 ? 1 : 0);           // num_of_obj1_supports_all
-                Prm.set(menu, b, 0x00, 23, 23, i1 ? 1 : 0);           // num_of_obj1_supports_active
-                Prm.set(menu, b, 0x00, 18, 18, i2 ? 1 : 0);           // support_index2
-                Prm.set(menu, b, 0x00, 24, 24, i2 ? 1 : 0);           // support_num_of_obj2
-                Prm.set(menu, b, 0x00, 26, 26, m.name.equals("SND_BUFF") ? 1 : 0);
-                Prm.ascii(menu, b + 0x04, 16, m.name);
-                Prm.ascii(menu, b + 0x14, 16, m.index1);
-                Prm.ascii(menu, b + 0x24, 16, m.index2);
+                seg.recType.set(menu, b, m.type);
+                seg.supportIndex1.set(menu, b, i1 ? 1 : 0);
+                seg.supportNum1.set(menu, b, i1 ? 1 : 0);
+                seg.num1All.set(menu, b, i1 ? 1 : 0);
+                seg.num1Active.set(menu, b, i1 ? 1 : 0);
+                seg.supportIndex2.set(menu, b, i2 ? 1 : 0);
+                seg.supportNum2.set(menu, b, i2 ? 1 : 0);
+                seg.num2All.set(menu, b, m.name.equals("SND_BUFF") ? 1 : 0);
+                seg.segmentName.ascii(menu, b, m.name);
+                seg.index1Name.ascii(menu, b, m.index1);
+                seg.index2Name.ascii(menu, b, m.index2);
             }
             out.writeBytes(menu);
         } else {
@@ -179,29 +245,22 @@ final class ResourceDump extends Register {
             } else {
                 List<Long> picked = pick(objects, index1, num1, rec);
                 if (picked.isEmpty()) {
-                    byte[] err = seg(48, SEG_ERROR);
-                    Prm.set(err, 0, 0x04, 15, 0, 0x2);
-                    Prm.ascii(err, 0x10, 32, "object " + index1 + " not found");
+                    byte[] err = seg.of(Segments.size(seg.errorL), seg.error);
+                    seg.errSyndrome.set(err, 0, 0x2);
+                    seg.errText.ascii(err, 0, "object " + index1 + " not found");
                     out.writeBytes(err);
                 }
                 for (long idx : picked) out.writeBytes(resource(type, idx, index2));
             }
         }
-        out.writeBytes(seg(4, SEG_TERMINATE));
+        out.writeBytes(seg.of(seg.terminateBytes, seg.terminate));
         return out.toByteArray();
     }
 
-    private static byte[] seg(int bytes, int type) {
-        byte[] s = new byte[bytes];
-        Prm.set(s, 0, 0x00, 31, 16, bytes / 4);
-        Prm.set(s, 0, 0x00, 15, 0, type);
-        return s;
-    }
-
-    private static byte[] notice(int syndrome, String text) {
-        byte[] s = seg(48, SEG_NOTICE);
-        Prm.set(s, 0, 0x04, 15, 0, syndrome);
-        Prm.ascii(s, 0x10, 32, text);
+    private byte[] notice(int syndrome, String text) {
+        byte[] s = seg.of(Segments.size(seg.noticeL), seg.notice);
+        seg.noticeSyndrome.set(s, 0, syndrome);
+        seg.noticeText.ascii(s, 0, text);
         return s;
     }
 
@@ -228,13 +287,15 @@ final class ResourceDump extends Register {
         return out;
     }
 
+    /** A resource segment: 64 bytes of payload, a context that starts with its own number. */
     private byte[] resource(int type, long index1, long index2) {
-        byte[] s = seg(0x10 + 64, type);
-        Prm.u32(s, 0x08, index1);
-        Prm.u32(s, 0x0c, index2);
+        int payload = seg.payload.byteOffset();
+        byte[] s = seg.of(payload + 64, type);
+        seg.resIndex1.set(s, 0, index1);
+        seg.resIndex2.set(s, 0, index2);
         SplittableRandom rnd = new SplittableRandom(hca.seed ^ ((long) type << 32) ^ index1);
-        for (int i = 0; i < 64; i += 4) Prm.u32(s, 0x10 + i, rnd.nextInt() & 0xffffffffL);
-        Prm.u32(s, 0x10, index1);   // contexts start with their own number
+        for (int i = 0; i < 64; i += 4) Prm.u32(s, payload + i, rnd.nextInt() & 0xffffffffL);
+        Prm.u32(s, payload, index1);
         return s;
     }
 }

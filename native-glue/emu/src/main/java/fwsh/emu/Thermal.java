@@ -59,11 +59,12 @@ final class Thermal {
 
     /** MTMP 0x900a (layout mtmp_reg): one sensor's temperature, its maximum and thresholds. */
     private final class Mtmp extends Register {
-        private final RegField sensorIndex, temperature, mte, mtr, maxTemperature, tee, thresholdHi, thresholdLo, sensorName;
+        private final RegField sensorIndex, temperature, mte, mtr, maxTemperature, tee, thresholdHi, thresholdLo, sensorName, reply;
 
         Mtmp(RegLayout l) {
             super(l);
             sensorIndex = l.field("sensor_index");
+            reply = l.after("sensor_index");
             temperature = l.field("temperature");
             mte = l.field("mte");
             mtr = l.field("mtr");
@@ -88,7 +89,7 @@ final class Thermal {
                 enabled = Thermal.this.mte[s];
                 t = Thermal.this.tee[s];
             }
-            io.zero(0x04, 0x1c);
+            io.zero(reply);
             io.set(temperature, now & 0xffff);
             io.set(mte, enabled ? 1 : 0);
             io.set(maxTemperature, max & 0xffff);

@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The firmware tracer (MTRC_CAP/CONF/STDB/CTRL). In memory mode it writes 256-byte blocks of 32
+ * The firmware tracer (MTRC_CAP/CONF/STDB/CTRL; registers and trace events laid out by the catalog). In memory mode it writes 256-byte blocks of 32
  * 8-byte events into the buffer behind MTRC_CONF.trace_mkey, circularly, at
  * tracer.blocksPerSecond; event 31 of each block is a timestamp event and block timestamps increase
  * strictly. Blocks are a pure function of time: the virtual clock's advance (or, with the real clock,
@@ -20,13 +20,8 @@ import java.util.concurrent.TimeUnit;
  * guarded by this object's monitor (a lock for the tracer only).
  */
 final class Tracer {
-    static final int CAP_ID = 0x9040;
-    static final int CONF_ID = 0x9041;
-    static final int STDB_ID = 0x9042;
-    static final int CTRL_ID = 0x9043;
     static final int BLOCK = 256;
     static final int EVENTS_PER_BLOCK = 32;
-    static final int TIMESTAMP_EVENT_ID = 0xff;
     private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fwsh-emu-tracer");
         t.setDaemon(true);
@@ -45,6 +40,9 @@ final class Tracer {
     private final int trcVer;
     private final double blocksPerSecond;
     private StringDb db;
+    // Trace events as the catalog lays them out (tracer_string_event, tracer_timestamp_event, tracer_event).
+    private final RegField evTimestamp, evId, evTmsn, evTdsn, evParam, tsLow8, tsId, tsUrts, tsHigh13, tsMid32, evLost;
+    private final int timestampEventId;
 
     private int owner;             // uid, 0 = none
     private int mode;
@@ -73,6 +71,20 @@ final class Tracer {
         trcVer = p.integer("tracer.version", 1);
         blocksPerSecond = p.dbl("tracer.blocksPerSecond", 100);
         db = StringDb.load(0);
+        RegLayout str = RegLayout.structure("tracer_string_event");
+        evTimestamp = str.field("timestamp");
+        evId = str.field("event_id");
+        evTmsn = str.field("tmsn");
+        evTdsn = str.field("tdsn");
+        evParam = str.field("string_param");
+        RegLayout ts = RegLayout.structure("tracer_timestamp_event");
+        tsLow8 = ts.field("timestamp7_0");
+        tsId = ts.field("event_id");
+        tsUrts = ts.field("urts");
+        tsHigh13 = ts.field("timestamp52_40");
+        tsMid32 = ts.field("timestamp39_8");
+        timestampEventId = ts.enumValue("event_id", "timestamp");
+        evLost = RegLayout.structure("tracer_event").field("lost");
     }
 
     synchronized StringDb db() {
@@ -136,7 +148,7 @@ final class Tracer {
         }
         putTimestamp(block, ts);
         if (markLost) {
-            block[0] |= (byte) 0x80;
+            evLost.set(block, 0, 1);
             markLost = false;
         }
         dma(block);
@@ -150,22 +162,22 @@ final class Tracer {
         for (int i = 0; i <= params.length; i++) {
             int off = (slot + i) * 8;
             long evTs = ts - (EVENTS_PER_BLOCK - 1 - slot - i);
-            Prm.set(block, off, 0x00, 30, 24, evTs & 0x7f);
-            Prm.set(block, off, 0x00, 23, 16, id);
-            Prm.set(block, off, 0x00, 15, 3, msn);
-            Prm.set(block, off, 0x00, 2, 0, i);
-            Prm.u32(block, off + 4, i == 0 ? f.pointer() : params[i - 1]);
+            evTimestamp.set(block, off, evTs);
+            evId.set(block, off, id);
+            evTmsn.set(block, off, msn);
+            evTdsn.set(block, off, i);
+            evParam.set(block, off, i == 0 ? f.pointer() : params[i - 1]);
         }
         return slot + 1 + params.length;
     }
 
     private void putTimestamp(byte[] block, long ts) {
         int off = (EVENTS_PER_BLOCK - 1) * 8;
-        Prm.set(block, off, 0x00, 31, 24, ts & 0xff);
-        Prm.set(block, off, 0x00, 23, 16, TIMESTAMP_EVENT_ID);
-        Prm.set(block, off, 0x00, 15, 13, 0);
-        Prm.set(block, off, 0x00, 12, 0, (ts >>> 40) & 0x1fff);
-        Prm.u32(block, off + 4, (ts >>> 8) & 0xffffffffL);
+        tsLow8.set(block, off, ts);
+        tsId.set(block, off, timestampEventId);
+        tsUrts.set(block, off, 0);
+        tsHigh13.set(block, off, ts >>> 40);
+        tsMid32.set(block, off, ts >>> 8);
     }
 
     private void dma(byte[] block) {
@@ -268,25 +280,47 @@ final class Tracer {
     // ---- registers ----
 
     final class Cap extends Register {
+        private final RegField traceOwner, traceToMemory, trcVerF, numStringDb, firstStringTraceF, numStringTraceF, logMaxF;
+        private final RegField reply;
+        private final RegField[] base, size;
+
         Cap() {
-            super(CAP_ID, "MTRC_CAP", 0x80);
+            this(RegLayout.of("MTRC_CAP"));
+        }
+
+        private Cap(RegLayout l) {
+            super(l);
+            traceOwner = l.field("trace_owner");
+            traceToMemory = l.field("trace_to_memory");
+            trcVerF = l.field("trc_ver");
+            numStringDb = l.field("num_string_db");
+            firstStringTraceF = l.field("first_string_trace");
+            numStringTraceF = l.field("num_string_trace");
+            logMaxF = l.field("log_max_trace_buffer_size");
+            reply = l.span("trace_owner", "string_db_param");
+            int n = l.count("string_db_param");
+            base = new RegField[n];
+            size = new RegField[n];
+            for (int i = 0; i < n; i++) {
+                base[i] = l.field("string_db_param[" + i + "].string_db_base_address");
+                size[i] = l.field("string_db_param[" + i + "].string_db_size");
+            }
         }
 
         @Override
         void read(RegIo io) {
             synchronized (Tracer.this) {
-                io.zero(0, 0x50);
-                io.set(0x00, 31, 31, owner != 0 && owner == io.handle().uid() ? 1 : 0);
-                io.set(0x00, 30, 30, 1);
-                io.set(0x00, 25, 24, trcVer);
-                io.set(0x00, 3, 0, db.sections.size());
-                io.set(0x04, 31, 24, firstStringTrace);
-                io.set(0x04, 23, 16, numStringTrace);
-                io.set(0x08, 7, 0, logMax);
-                io.set(0x08, 31, 30, 2);
+                io.zero(reply);
+                io.set(traceOwner, owner != 0 && owner == io.handle().uid() ? 1 : 0);
+                io.set(traceToMemory, 1);
+                io.set(trcVerF, trcVer);
+                io.set(numStringDb, db.sections.size());
+                io.set(firstStringTraceF, firstStringTrace);
+                io.set(numStringTraceF, numStringTrace);
+                io.set(logMaxF, logMax);
                 for (int i = 0; i < db.sections.size(); i++) {
-                    io.u32(0x10 + 8 * i, db.bases.get(i));
-                    io.set(0x14 + 8 * i, 23, 0, db.sections.get(i).length);
+                    io.set(base[i], db.bases.get(i));
+                    io.set(size[i], db.sections.get(i).length);
                 }
             }
         }
@@ -295,7 +329,7 @@ final class Tracer {
         void write(RegIo io) {
             synchronized (Tracer.this) {
                 int uid = io.handle().uid();
-                if (io.in(0x00, 31, 31) != 0) {
+                if (io.in(traceOwner) != 0) {
                     if (owner == 0) owner = uid;
                 } else if (owner == uid) {
                     release();
@@ -306,17 +340,29 @@ final class Tracer {
     }
 
     final class Conf extends Register {
+        private final RegField traceMode, logSize, traceMkey, reply;
+        private final int toMemory;
+
         Conf() {
-            super(CONF_ID, "MTRC_CONF", 0x80);
+            this(RegLayout.of("MTRC_CONF"));
+        }
+
+        private Conf(RegLayout l) {
+            super(l);
+            traceMode = l.field("trace_mode");
+            logSize = l.field("log_trace_buffer_size");
+            traceMkey = l.field("trace_mkey");
+            reply = l.span("trace_mode", "trace_mkey");
+            toMemory = l.enumValue("trace_mode", "trace_to_memory");
         }
 
         @Override
         void read(RegIo io) {
             synchronized (Tracer.this) {
-                io.zero(0, 0x10);
-                io.set(0x00, 3, 0, mode);
-                io.set(0x04, 7, 0, logBufSize);
-                io.u32(0x08, mkey);
+                io.zero(reply);
+                io.set(traceMode, mode);
+                io.set(logSize, logBufSize);
+                io.set(traceMkey, mkey & 0xffffffffL);
             }
         }
 
@@ -324,10 +370,10 @@ final class Tracer {
         void write(RegIo io) {
             synchronized (Tracer.this) {
                 requireOwner(io, name);
-                int m = io.inInt(0x00, 3, 0);
-                int log = io.inInt(0x04, 7, 0);
-                int key = (int) io.inU32(0x08);
-                if (m != 1) throw FirmwareError.badParam("MTRC_CONF.bad_trace_mode", "trace_mode " + m + " is not supported (1 = TRACE_TO_MEMORY)");
+                int m = io.inInt(traceMode);
+                int log = io.inInt(logSize);
+                int key = io.inInt(traceMkey);
+                if (m != toMemory) throw FirmwareError.badParam("MTRC_CONF.bad_trace_mode", "trace_mode " + m + " is not supported (1 = TRACE_TO_MEMORY)");
                 if (log > logMax) throw FirmwareError.badParam("MTRC_CONF.buffer_too_large", "log_trace_buffer_size " + log + " exceeds log_max_trace_buffer_size " + logMax);
                 Objects.Mkey k = hca.objects.mkeys.get(key);
                 if (k == null || k.pa()) throw FirmwareError.badParam("MTRC_CONF.bad_mkey", "trace_mkey 0x" + Integer.toHexString(key) + " is not an MTT mkey of registered memory");
@@ -343,16 +389,26 @@ final class Tracer {
     }
 
     final class Stdb extends Register {
+        private final RegField dbIndex, readSize, startOffset, data;
+
         Stdb() {
-            super(STDB_ID, "MTRC_STDB", 0x08);
+            this(RegLayout.of("MTRC_STDB"));
+        }
+
+        private Stdb(RegLayout l) {
+            super(l);
+            dbIndex = l.field("string_db_index");
+            readSize = l.field("read_size");
+            startOffset = l.field("start_offset");
+            data = l.area("string_db_data");
         }
 
         @Override
         void read(RegIo io) {
             synchronized (Tracer.this) {
-                int index = io.inInt(0x00, 31, 28);
-                int size = io.inInt(0x00, 23, 0);
-                long start = io.inU32(0x04);
+                int index = io.inInt(dbIndex);
+                int size = io.inInt(readSize);
+                long start = io.in(startOffset);
                 if (index >= db.sections.size()) throw FirmwareError.badParam("MTRC_STDB.bad_index", "string_db_index " + index + " does not exist (0.." + (db.sections.size() - 1) + ")");
                 byte[] sec = db.sections.get(index);
                 if (size == 0 || size % 64 != 0 || start % 64 != 0) {
@@ -361,8 +417,8 @@ final class Tracer {
                 if (start + size > sec.length) {
                     throw FirmwareError.badParam("MTRC_STDB.out_of_section", "start_offset " + start + " + read_size " + size + " is past section " + index + " (" + sec.length + " bytes)");
                 }
-                io.cmd.needOut(RegIo.BASE + 8 + size);
-                io.bytes(0x08, sec, (int) start, size);
+                io.cmd.needOut(RegIo.BASE + data.byteOffset() + size);
+                io.bytes(data, sec, (int) start, size);
             }
         }
 
@@ -373,8 +429,23 @@ final class Tracer {
     }
 
     final class Ctrl extends Register {
+        private final RegField traceStatus, armEvent, modifyFieldSelect, tsHigh, tsLow, reply;
+        private final int statusActive, statusDisabled;
+
         Ctrl() {
-            super(CTRL_ID, "MTRC_CTRL", 0x40);
+            this(RegLayout.of("MTRC_CTRL"));
+        }
+
+        private Ctrl(RegLayout l) {
+            super(l);
+            traceStatus = l.field("trace_status");
+            armEvent = l.field("arm_event");
+            modifyFieldSelect = l.field("modify_field_select");
+            tsHigh = l.field("current_timestamp_52_32");
+            tsLow = l.field("current_timestamp_31_0");
+            reply = l.span("trace_status", "current_timestamp_31_0");
+            statusActive = l.enumValue("trace_status", "active");
+            statusDisabled = l.enumValue("trace_status", "disabled");
         }
 
         @Override
@@ -382,10 +453,10 @@ final class Tracer {
             synchronized (Tracer.this) {
                 catchUp();
                 long ts = hca.deviceTicksNow();
-                io.zero(0, 0x10);
-                io.set(0x00, 31, 30, active ? 1 : 0);
-                io.set(0x08, 20, 0, (ts >>> 32) & 0x1fffff);
-                io.u32(0x0c, ts);
+                io.zero(reply);
+                io.set(traceStatus, active ? statusActive : statusDisabled);
+                io.set(tsHigh, ts >>> 32);
+                io.set(tsLow, ts);
             }
         }
 
@@ -393,10 +464,10 @@ final class Tracer {
         void write(RegIo io) {
             synchronized (Tracer.this) {
                 requireOwner(io, name);
-                int select = io.inInt(0x00, 15, 0);
+                int select = io.inInt(modifyFieldSelect);
                 if ((select & 1) != 0) {
-                    int status = io.inInt(0x00, 31, 30);
-                    if (status == 1 && !active) {
+                    int status = io.inInt(traceStatus);
+                    if (status == statusActive && !active) {
                         if (!configured) {
                             throw new FirmwareError(FwStatus.BAD_SYS_STATE, "MTRC_CTRL.not_configured", "write MTRC_CONF (memory mode, mkey) before activating the tracer");
                         }
@@ -406,14 +477,14 @@ final class Tracer {
                         if (!hca.clock.isVirtual()) {
                             tick = TICKER.scheduleAtFixedRate(Tracer.this::catchUp, 10, 10, TimeUnit.MILLISECONDS);
                         }
-                    } else if (status == 0) {
+                    } else if (status == statusDisabled) {
                         catchUp();
                         stopLocked();
-                    } else if (status > 1) {
+                    } else if (status > statusActive) {
                         throw FirmwareError.badParam("MTRC_CTRL.bad_trace_status", "trace_status " + status + " is not 0 (disable) or 1 (active)");
                     }
                 }
-                if (io.in(0x00, 27, 27) != 0) {
+                if (io.in(armEvent) != 0) {
                     catchUp();
                     armed = true;
                     if (newSinceEvent) fireAvailable();

@@ -57,6 +57,23 @@ class RegisterCatalogSpec extends Specification {
         mpein.getLong('bdf0') == Mpein.bdf(dev.hca.pci)
     }
 
+    def "PMLP's lane words, whole 32-bit numbers in the catalog, decode through the lane_2_module_mapping layout"() {
+        when:
+        def v = decode('PMLP', read(dev, 0x5002, 0x40, [[0, 23, 16]: 2L]))
+        def lane = catalog.layout('lane_2_module_mapping')
+        def lanes = (0..<v.getLong('width')).collect { i ->
+            byte[] w = new byte[4]
+            fwsh.wire.Bits.putU32(w, 0, (int) v.getLong("lane${i}_module_mapping"))
+            lane.decode(w)
+        }
+
+        then:
+        lanes.size() == 4
+        lanes.every { it.getLong('module') == 1 }                       // port 2 maps to module 1
+        lanes.collect { it.getLong('tx_lane') } == [0, 1, 2, 3]
+        lanes.collect { it.getLong('rx_lane') } == [0, 1, 2, 3]
+    }
+
     def "#register advertises exactly the registers of its block that the emulator answers"() {
         given:
         def mask = decode(register, read(dev, id, size)).get(field) as byte[]
@@ -92,6 +109,20 @@ class RegisterCatalogSpec extends Specification {
         then:
         e = thrown(IllegalStateException)
         e.message.contains('MGIRR')
+
+        when: "a field inside a word read through a layout of its own"
+        RegLayout.of('PMLP').field('lane0_module_mapping', 'lane_2_module_mapping', 'modul')
+
+        then:
+        e = thrown(IllegalStateException)
+        e.message.contains('PMLP') && e.message.contains('modul')
+
+        when: "a counter group the catalog's counter_set has no member for"
+        RegLayout.of('PPCNT').selected('counter_set', 'no_such_group')
+
+        then:
+        e = thrown(IllegalStateException)
+        e.message.contains('PPCNT') && e.message.contains('no_such_group')
 
         when: "a structure is not a value a model can write"
         RegLayout.of('MGIR').field('fw_info')
