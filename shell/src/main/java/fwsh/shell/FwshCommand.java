@@ -5,6 +5,7 @@ import fwsh.dsl.Session;
 import fwsh.dsl.SessionOptions;
 import fwsh.dsl.UnreadableRecordingException;
 import fwsh.shell.cli.ErrorReport;
+import fwsh.shell.cli.Version;
 import fwsh.shell.cli.ExitCode;
 import fwsh.shell.cli.Streams;
 import fwsh.shell.cli.UsageErrors;

@@ -5,6 +5,7 @@ import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
 import fwsh.dsl.engine.Console;
 import fwsh.shell.cli.ErrorReport;
+import fwsh.shell.cli.Version;
 import fwsh.shell.cli.UsageException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;

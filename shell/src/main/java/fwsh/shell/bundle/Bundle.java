@@ -5,9 +5,9 @@ import fwsh.channel.Scope;
 import fwsh.dsl.Device;
 import fwsh.dsl.Session;
 import fwsh.dsl.SessionOptions;
+import fwsh.shell.cli.Version;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
@@ -103,7 +102,7 @@ public final class Bundle {
             Map<String, Object> head = new LinkedHashMap<>();
             head.put("format", FORMAT);
             head.put("version", VERSION);
-            head.put("fwsh", version());
+            head.put("fwsh", Version.get());
             head.put("host", host());
             head.put("command_line", commandLine);
             head.put("started", started.toString());
@@ -130,7 +129,7 @@ public final class Bundle {
 
     private Map<String, Object> about(Session session, List<String> commandLine) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("fwsh", version());
+        m.put("fwsh", Version.get());
         m.put("java", System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         m.put("command_line", commandLine);
@@ -143,17 +142,6 @@ public final class Bundle {
         m.put("options", opts);
         m.put("session", session.banner());
         return m;
-    }
-
-    static String version() {
-        try (InputStream in = Bundle.class.getClassLoader().getResourceAsStream("fwsh/shell/version.properties")) {
-            if (in == null) return "unknown";
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     private static String host() {

@@ -1,16 +1,16 @@
-package fwsh.shell;
+package fwsh.shell.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
 /** The fwsh version, from a resource Maven fills in at build time. */
-final class Version {
+public final class Version {
     private Version() {
     }
 
-    static String get() {
-        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+    public static String get() {
+        try (InputStream in = Version.class.getResourceAsStream("/fwsh/shell/version.properties")) {
             if (in == null) return "unknown";
             Properties p = new Properties();
             p.load(in);
@@ -21,7 +21,7 @@ final class Version {
     }
 
     /** ReleaseInfo, not GroovySystem.getVersion(), which would first build Groovy's whole meta-class registry. */
-    static String line() {
+    public static String line() {
         return "fwsh " + get() + " (Groovy " + org.codehaus.groovy.util.ReleaseInfo.getVersion()
                 + ", Java " + System.getProperty("java.version") + ")";
     }
