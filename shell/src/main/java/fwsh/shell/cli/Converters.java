@@ -36,6 +36,24 @@ public final class Converters {
         }
     }
 
+    /** For a command that only reads (serve, bundle): its ceiling is debug-read-only, and asking for more is a usage error. */
+    public abstract static class ReadOnlyScope implements ITypeConverter<Scope> {
+        private final String command;
+
+        protected ReadOnlyScope(String command) {
+            this.command = command;
+        }
+
+        @Override
+        public Scope convert(String text) {
+            Scope s = new ScopeValue().convert(text);
+            if (s != Scope.DEBUG_READ_ONLY) {
+                throw new TypeConversionException("'" + text + "' is refused: " + command + " only reads, its ceiling is debug-read-only");
+            }
+            return s;
+        }
+    }
+
     public static final class PrivilegeValue implements ITypeConverter<Privilege> {
         @Override
         public Privilege convert(String text) {

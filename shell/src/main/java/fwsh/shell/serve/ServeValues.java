@@ -1,6 +1,5 @@
 package fwsh.shell.serve;
 
-import fwsh.channel.Scope;
 import fwsh.shell.cli.Converters;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -40,14 +39,9 @@ final class ServeValues {
     }
 
     /** serve is read-only: its ceiling is debug-read-only, and asking for more is a usage error. */
-    static final class ReadOnlyScope implements ITypeConverter<Scope> {
-        @Override
-        public Scope convert(String text) {
-            Scope s = new Converters.ScopeValue().convert(text);
-            if (s != Scope.DEBUG_READ_ONLY) {
-                throw new TypeConversionException("'" + text + "' is refused: fwsh serve only reads, its ceiling is debug-read-only");
-            }
-            return s;
+    static final class ReadOnlyScope extends Converters.ReadOnlyScope {
+        ReadOnlyScope() {
+            super("fwsh serve");
         }
     }
 }
