@@ -166,26 +166,13 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     }
 
     void setEmulatorControl(EmulatorControl control) {
-        // a reboot changes capabilities and identity: read them again afterwards
-        this.emu = control == null ? null : new EmulatorControl() {
-            @Override
-            public String reboot() {
-                String said = control.reboot();
-                cap.refresh();
-                identity = null;
-                return said;
-            }
+        this.emu = control;
+    }
 
-            @Override
-            public String getProfile() {
-                return control.getProfile();
-            }
-
-            @Override
-            public String toString() {
-                return control.toString();
-            }
-        };
+    /** After an emulated reboot: capabilities and identity changed, so read them again. */
+    void rebooted() {
+        cap.refresh();
+        identity = null;
     }
 
     void setSource(Source source) {
