@@ -108,6 +108,16 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Attaches CHANNEL, a wrapper around the channel of OF (a pack spec's changed answers), as one more device that
+     * says where its answers come from as OF does ({@code dev.source}).
+     */
+    public Device attachView(Channel channel, Device of) {
+        Device d = attach(channel);
+        d.setSource(of.getSource());
+        return d;
+    }
+
+    /**
      * Attaches one more emulated device, as {@code --emulate SPEC} would make it ("cx7ib:fwctl"; the personality
      * defaults to mlx5ctl), with SETTINGS: profile properties ({@code 'traffic.fcsErrorRate': '1e-4'}), {@code seed}
      * (the emulator's random seed, default 0) and {@code clock: 'virtual'} (device time stands still until
