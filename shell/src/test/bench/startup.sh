@@ -13,6 +13,11 @@
 # groovy.ui.GroovyMain -e with the JDK's default CDS. fwsh keeps compiled scripts and an imported system catalog
 # in its user cache (FWSH_CACHE_DIR): the benchmark uses a fresh one, filled by one untimed run first.
 set -eu
+# On a machine shared with other jobs, FWSH_BENCH_PRIORITY=1 (Linux, root) runs the loop in its own scheduling
+# group at the highest priority, which approximates a quiet machine; the machine line says so.
+if [ "${FWSH_BENCH_PRIORITY:-}" = 1 ] && [ -z "${FWSH_BENCH_PRIORITY_SET:-}" ]; then
+    FWSH_BENCH_PRIORITY_SET=1 exec setsid sh -c 'echo -20 > /proc/self/autogroup && exec nice -n -20 "$@"' sh sh "$0" "$@"
+fi
 n=${1:-11}
 here=$(cd "$(dirname "$0")" && pwd)
 dist=${2:-$here/../../../target/fwsh}
@@ -75,7 +80,7 @@ while [ $i -lt "$n" ]; do
     time_one 1 "$java_cmd" -cp "$dist/lib/*" groovy.ui.GroovyMain -e 'println 1' >> "$tmp/groovy"
     i=$((i + 1))
 done
-echo "machine: $(nproc) cpu, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $("$java_cmd" -version 2>&1 | head -1), load $load0 at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+echo "machine: $(nproc) cpu, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $("$java_cmd" -version 2>&1 | head -1), load $load0 at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end${FWSH_BENCH_PRIORITY_SET:+, top priority in its own scheduling group}"
 printf 'fwsh --version                       '; stats "$tmp/version"
 printf 'fwsh --emulate -e PAOS one-liner     '; stats "$tmp/paos"
 printf '  the same without AppCDS            '; stats "$tmp/paos-nocds"

@@ -23,7 +23,6 @@ import fwsh.dsl.engine.ScopeGuard;
 import fwsh.dsl.ports.Port;
 import fwsh.dsl.ports.PortList;
 import fwsh.dsl.trace.DeviceTracer;
-import fwsh.wire.Bits;
 import fwsh.wire.Catalog;
 import groovy.lang.Closure;
 import groovy.transform.stc.ClosureParams;
@@ -42,11 +41,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class Device implements DeviceAccess, AutoCloseable, Describable, Completable {
     private final Channel channel;
+    private final java.util.function.Supplier<Catalog> catalog;
     private final Channel guarded = new GuardedChannel(this);
     private final RpcEngine engine;
     private final Registers reg;
     private final Capabilities cap;
-    private final Commands cmd;
+    private volatile Commands cmd; // made on first use: a Groovy object's meta-class costs start-up time
     private final Set<DeviceUmem> umems = ConcurrentHashMap.newKeySet();
     private final List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Map<String, Object> identity;
@@ -93,11 +93,11 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     public Device(Channel channel, java.util.function.Supplier<Catalog> catalog, ScopeGuard scopes, Journal journal,
                   java.util.function.Consumer<String> warnings, java.time.Duration rpcTimeout) {
         this.channel = channel;
+        this.catalog = catalog;
         this.journal = journal;
         this.engine = new RpcEngine(channel, scopes, journal, warnings, this::journalIdentity, rpcTimeout);
         this.reg = new Registers(catalog, engine);
         this.cap = new Capabilities(catalog, engine);
-        this.cmd = new Commands(catalog, engine);
         engine.setConsole(() -> console.get());
     }
 
@@ -127,7 +127,14 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     }
 
     public Commands getCmd() {
-        return cmd;
+        Commands c = cmd;
+        if (c == null) {
+            synchronized (this) {
+                if (cmd == null) cmd = new Commands(catalog, engine);
+                c = cmd;
+            }
+        }
+        return c;
     }
 
     /** The firmware tracer (created on first use). */
@@ -276,8 +283,7 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
         }
         byte[] data = d == null ? new byte[0] : (byte[]) d;
         byte[] in = new byte[Math.max(inLen, 8 + data.length)];
-        Bits.set(in, 0, 0, 16, opcode);
-        Bits.set(in, 0, 48, 16, opMod);
+        catalog.get().layout("mbox_in").encodeInto(in, 0, Map.of("opcode", opcode, "op_mod", opMod));
         System.arraycopy(data, 0, in, 8, data.length);
         return rpc(in, outLen);
     }

@@ -5,6 +5,9 @@ import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The one place the Groovy compiler configuration is built (as Job DSL's loader does): the REPL, batch
  * runs, pack scripts and pack specs all compile through it, so code behaves the same everywhere. Callers
@@ -40,10 +43,22 @@ public final class FwshCompiler {
 
     /** What in {@code config} decides the bytecode a script compiles to (the key of compiled-script caching). */
     static String describe(CompilerConfiguration config) {
-        StringBuilder s = new StringBuilder(String.valueOf(config.getScriptBaseClass())).append(' ').append(config.getTargetBytecode())
-                .append(' ').append(String.join(",", STAR_IMPORTS)).append(' ').append(String.join(",", IMPORTS));
-        config.getCompilationCustomizers().forEach(c -> s.append(' ').append(c.getClass().getName()));
-        s.append(' ').append(config.getOptimizationOptions()).append(' ').append(config.getSourceEncoding());
-        return s.toString();
+        List<String> customizers = new ArrayList<>();
+        config.getCompilationCustomizers().forEach(c -> customizers.add(c.getClass().getName()));
+        return describe(config.getScriptBaseClass(), config, customizers);
+    }
+
+    /**
+     * {@code describe(configuration())} without building it: the customizers cost a cold JVM about 0.2 s, which a
+     * run whose script is already compiled ({@link ScriptCache}) need not pay. A spec keeps the two equal.
+     */
+    static String standardDescription() {
+        return describe(FwshScript.class.getName(), new CompilerConfiguration(), List.of(ImportCustomizer.class.getName(),
+                ASTTransformationCustomizer.class.getName(), SystemExitCustomizer.class.getName(), NameOnTheRight.class.getName()));
+    }
+
+    private static String describe(String baseClass, CompilerConfiguration config, List<String> customizers) {
+        return baseClass + ' ' + config.getTargetBytecode() + ' ' + String.join(",", STAR_IMPORTS) + ' ' + String.join(",", IMPORTS)
+                + ' ' + String.join(" ", customizers) + ' ' + config.getOptimizationOptions() + ' ' + config.getSourceEncoding();
     }
 }

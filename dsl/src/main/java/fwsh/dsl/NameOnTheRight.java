@@ -1,15 +1,9 @@
 package fwsh.dsl;
 
-import org.codehaus.groovy.ast.ClassCodeExpressionTransformer;
-import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.expr.BinaryExpression;
-import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
 import org.codehaus.groovy.ast.expr.Expression;
-import org.codehaus.groovy.classgen.GeneratorContext;
-import org.codehaus.groovy.control.CompilePhase;
-import org.codehaus.groovy.control.SourceUnit;
-import org.codehaus.groovy.control.customizers.CompilationCustomizer;
+import org.codehaus.groovy.ast.expr.ExpressionTransformer;
 import org.codehaus.groovy.syntax.Types;
 
 /**
@@ -19,34 +13,16 @@ import org.codehaus.groovy.syntax.Types;
  * no side effects, so the order of evaluation does not matter, and for every other right side the two orders
  * give the same answer.
  */
-final class NameOnTheRight extends CompilationCustomizer {
-    NameOnTheRight() {
-        super(CompilePhase.CANONICALIZATION);
-    }
-
+final class NameOnTheRight extends ExpressionRewriter {
     @Override
-    public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-        new ClassCodeExpressionTransformer() {
-            @Override
-            protected SourceUnit getSourceUnit() {
-                return source;
-            }
-
-            @Override
-            public Expression transform(Expression e) {
-                if (e instanceof ClosureExpression c) {
-                    c.getCode().visit(this);
-                    return c;
-                }
-                if (e instanceof BinaryExpression b && isEquality(b) && b.getLeftExpression() instanceof ConstantExpression c
-                        && c.getValue() instanceof String && !(b.getRightExpression() instanceof ConstantExpression)) {
-                    BinaryExpression swapped = new BinaryExpression(transform(b.getRightExpression()), b.getOperation(), c);
-                    swapped.setSourcePosition(b);
-                    return swapped;
-                }
-                return e == null ? null : e.transformExpression(this);
-            }
-        }.visitClass(classNode);
+    protected Expression rewrite(Expression e, ExpressionTransformer all) {
+        if (e instanceof BinaryExpression b && isEquality(b) && b.getLeftExpression() instanceof ConstantExpression c
+                && c.getValue() instanceof String && !(b.getRightExpression() instanceof ConstantExpression)) {
+            BinaryExpression swapped = new BinaryExpression(all.transform(b.getRightExpression()), b.getOperation(), c);
+            swapped.setSourcePosition(b);
+            return swapped;
+        }
+        return null;
     }
 
     private static boolean isEquality(BinaryExpression b) {

@@ -53,15 +53,16 @@ public final class ScriptCache {
     }
 
     /**
-     * The script class for {@code code} under {@code name} (the name stack traces show), from the cache when an
-     * entry matches, else compiled and stored. Returns null when it cannot be compiled: the caller compiles it
-     * the ordinary way, so the error reads exactly as without a cache.
+     * The script class for {@code code} under {@code name} (the name stack traces show) compiled with
+     * {@link FwshCompiler#configuration()}, from the cache when an entry matches, else compiled and stored. Returns
+     * null when it cannot be compiled: the caller compiles it the ordinary way, so the error reads exactly as
+     * without a cache. A hit builds no compiler configuration at all.
      */
-    public Class<?> load(String code, String name, GroovyClassLoader parent, CompilerConfiguration config) {
-        Path entry = dir.resolve(key(code, name, config) + ".classes");
+    public Class<?> load(String code, String name, ClassLoader parent) {
+        Path entry = dir.resolve(key(code, name, FwshCompiler.standardDescription()) + ".classes");
         Entry e = read(entry);
         if (e == null) {
-            e = compile(code, name, parent, config);
+            e = compile(code, name, parent, FwshCompiler.configuration());
             if (e == null) return null;
             write(entry, e);
         }
@@ -76,7 +77,7 @@ public final class ScriptCache {
     record Entry(String main, Map<String, byte[]> classes) {
     }
 
-    private static Entry compile(String code, String name, GroovyClassLoader parent, CompilerConfiguration config) {
+    private static Entry compile(String code, String name, ClassLoader parent, CompilerConfiguration config) {
         try {
             CompilationUnit unit = new CompilationUnit(config, null, new GroovyClassLoader(parent, config));
             unit.addSource(name, code);
@@ -144,10 +145,11 @@ public final class ScriptCache {
         }
     }
 
-    String key(String code, String name, CompilerConfiguration config) {
+    /** {@code config}: what decides the bytecode ({@link FwshCompiler#describe}). */
+    String key(String code, String name, String config) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[]{build, FwshCompiler.describe(config), name, code}) {
+            for (String part : new String[]{build, config, name, code}) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

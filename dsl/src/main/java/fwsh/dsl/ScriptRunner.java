@@ -2,7 +2,6 @@ package fwsh.dsl;
 
 import groovy.lang.GroovyShell;
 import groovy.lang.Script;
-import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.runtime.InvokerHelper;
 
 import java.io.IOException;
@@ -16,9 +15,8 @@ import java.util.List;
  */
 public final class ScriptRunner {
     private final Session session;
-    private final CompilerConfiguration config = FwshCompiler.configuration();
-    private final GroovyShell shell;
     private final ScriptCache cache;
+    private GroovyShell shell; // built on first need: running a cached script needs no compiler
 
     public ScriptRunner(Session session) {
         this(session, null);
@@ -26,11 +24,11 @@ public final class ScriptRunner {
 
     public ScriptRunner(Session session, ScriptCache cache) {
         this.session = session;
-        this.shell = new GroovyShell(ScriptRunner.class.getClassLoader(), session.binding(), config);
         this.cache = cache;
     }
 
-    public GroovyShell shell() {
+    public synchronized GroovyShell shell() {
+        if (shell == null) shell = new GroovyShell(ScriptRunner.class.getClassLoader(), session.binding(), FwshCompiler.configuration());
         return shell;
     }
 
@@ -39,8 +37,8 @@ public final class ScriptRunner {
         session.binding().setVariable("args", args.toArray(new String[0]));
         session.binding().setVariable(FwshScript.SOURCE, code);
         session.binding().setVariable(FwshScript.NAME, name);
-        Class<?> cached = cache == null ? null : cache.load(code, name, shell.getClassLoader(), config);
-        Script script = cached == null ? shell.parse(code, name) : InvokerHelper.createScript(cached, session.binding());
+        Class<?> cached = cache == null ? null : cache.load(code, name, ScriptRunner.class.getClassLoader());
+        Script script = cached == null ? shell().parse(code, name) : InvokerHelper.createScript(cached, session.binding());
         return script.run();
     }
 

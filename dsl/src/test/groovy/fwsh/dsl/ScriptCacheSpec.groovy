@@ -44,13 +44,13 @@ class ScriptCacheSpec extends Specification {
     def "edited text, another name or another configuration is another entry"() {
         given:
         def cache = new ScriptCache(dir)
-        def config = FwshCompiler.configuration()
+        def config = FwshCompiler.describe(FwshCompiler.configuration())
 
         expect:
-        cache.key('1', 'e.groovy', config) == new ScriptCache(dir).key('1', 'e.groovy', FwshCompiler.configuration())
+        cache.key('1', 'e.groovy', config) == new ScriptCache(dir).key('1', 'e.groovy', FwshCompiler.describe(FwshCompiler.configuration()))
         cache.key('1', 'e.groovy', config) != cache.key('2', 'e.groovy', config)
         cache.key('1', 'e.groovy', config) != cache.key('1', 'f.groovy', config)
-        cache.key('1', 'e.groovy', config) != cache.key('1', 'e.groovy', new org.codehaus.groovy.control.CompilerConfiguration())
+        cache.key('1', 'e.groovy', config) != cache.key('1', 'e.groovy', FwshCompiler.describe(new org.codehaus.groovy.control.CompilerConfiguration()))
 
         when:
         def runner = new ScriptRunner(session, cache)
@@ -143,5 +143,11 @@ class ScriptCacheSpec extends Specification {
         ScriptCache.user([FWSH_CACHE_DIR: '/own', XDG_CACHE_HOME: '/c']).dir == Path.of('/own', 'scripts')
         ScriptCache.user([XDG_CACHE_HOME: '/c']).dir == Path.of('/c', 'fwsh', 'scripts')
         ScriptCache.user([:]).dir == Path.of(System.getProperty('user.home'), '.cache', 'fwsh', 'scripts')
+    }
+
+    def "the key a cached run computes without building the compiler is the standard configuration's"() {
+        expect: 'a customizer added to FwshCompiler.configuration() must be named in standardDescription() too'
+        FwshCompiler.standardDescription() == FwshCompiler.describe(FwshCompiler.configuration())
+        FwshCompiler.standardDescription() != FwshCompiler.describe(new org.codehaus.groovy.control.CompilerConfiguration())
     }
 }

@@ -57,6 +57,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        RuntimeWarmUp.start(args);
         int status = run(args, System.in, System.out, System.err);
         System.out.flush();
         System.exit(status);

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter
 import com.tngtech.archunit.core.importer.ImportOption
 import com.tngtech.archunit.lang.ArchRule
 import fwsh.dsl.DeviceSources
+import fwsh.wire.Bits
 import spock.lang.PendingFeature
 import spock.lang.Shared
 import spock.lang.Specification
@@ -138,6 +139,18 @@ class ArchitectureSpec extends Specification {
                 .should().dependOnClassesThat().resideInAnyPackage('fwsh.emu..', 'fwsh.replay..')
                 .because('every backend must offer what the DSL needs; a test hook in production code switches off '
                         + 'silently when the channel is wrapped (--record)')
+                .check(classes)
+
+        then:
+        noExceptionThrown()
+    }
+
+    def "the DSL and the shell encode mailboxes through the catalog's layouts, never bit by bit"() {
+        when:
+        noClasses().that().resideInAnyPackage(DSL + ['fwsh.shell..'] as String[])
+                .should().callMethod(Bits, 'set', byte[], int, int, int, long)
+                .because("a layout in the catalog is the one place a field's offset is written; a hand-placed "
+                        + 'bit offset goes stale when the layout changes')
                 .check(classes)
 
         then:

@@ -2,6 +2,7 @@ package fwsh.dsl.engine;
 
 import fwsh.wire.CapabilityDef;
 import fwsh.wire.Catalog;
+import fwsh.wire.CommandDef;
 import groovy.lang.GroovyObjectSupport;
 
 import java.util.ArrayList;
@@ -26,8 +27,10 @@ public final class Capabilities extends GroovyObjectSupport implements Describab
     }
 
     public CapabilitySet get(String name) {
-        CapabilityDef def = catalogs.get().capability(name);
-        return sets.computeIfAbsent(def.name(), k -> new CapabilitySet(def, engine, CapabilitySet.MODE_CUR));
+        Catalog catalog = catalogs.get();
+        CapabilityDef def = catalog.capability(name);
+        CommandDef query = catalog.command("QUERY_HCA_CAP");
+        return sets.computeIfAbsent(def.name(), k -> new CapabilitySet(def, query, engine, CapabilitySet.MODE_CUR));
     }
 
     public List<String> list() {

@@ -1,13 +1,14 @@
 package fwsh.dsl.engine;
 
 import fwsh.channel.Opcode;
-import fwsh.wire.Bits;
 import fwsh.wire.CapabilityDef;
+import fwsh.wire.CommandDef;
 import fwsh.wire.Field;
 import groovy.lang.GroovyObjectSupport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One HCA capability type of a device, current values ({@code dev.cap.general.log_max_qp}) or maximum
@@ -20,13 +21,15 @@ public final class CapabilitySet extends GroovyObjectSupport implements Describa
     static final int MODE_CUR = 1;
 
     private final CapabilityDef def;
+    private final CommandDef query;
     private final RpcEngine engine;
     private final int mode;
     private volatile Decoded value;
     private volatile CapabilitySet max;
 
-    CapabilitySet(CapabilityDef def, RpcEngine engine, int mode) {
+    CapabilitySet(CapabilityDef def, CommandDef query, RpcEngine engine, int mode) {
         this.def = def;
+        this.query = query;
         this.engine = engine;
         this.mode = mode;
     }
@@ -43,7 +46,7 @@ public final class CapabilitySet extends GroovyObjectSupport implements Describa
     public CapabilitySet getMax() {
         if (mode == MODE_MAX) return this;
         CapabilitySet m = max;
-        if (m == null) max = m = new CapabilitySet(def, engine, MODE_MAX);
+        if (m == null) max = m = new CapabilitySet(def, query, engine, MODE_MAX);
         return m;
     }
 
@@ -62,9 +65,7 @@ public final class CapabilitySet extends GroovyObjectSupport implements Describa
 
     private Decoded query() {
         int opMod = (def.type() << 1) | mode;
-        byte[] in = new byte[16];
-        Bits.set(in, 0, 0, 16, Opcode.QUERY_HCA_CAP);
-        Bits.set(in, 0, 48, 16, opMod);
+        byte[] in = query.in().encode(Map.of("opcode", query.opcode(), "op_mod", opMod));
         String what = "QUERY_HCA_CAP " + def.name() + (mode == MODE_CUR ? " cur" : " max");
         byte[] out = engine.send(new RpcRequest(engine.route(what, Opcode.QUERY_HCA_CAP, opMod, false, null), in,
                 CAPABILITY + CAPABILITY_BYTES));

@@ -1,6 +1,5 @@
 package fwsh.dsl.engine;
 
-import fwsh.wire.Bits;
 import fwsh.wire.Catalog;
 import fwsh.wire.CommandDef;
 import fwsh.wire.Field;
@@ -45,8 +44,9 @@ public final class Commands extends GroovyObjectSupport implements Describable, 
         int outLen = RpcArguments.length("dev.cmd." + def.name(), "outlen", outlenOpt, engine.info(),
                 Math.max(16, def.out().sizeBytes()));
         int opMod = fields.get("op_mod") instanceof Number n ? n.intValue() : 0;
-        byte[] in = def.in().encode(fields);
-        Bits.set(in, 0, 0, 16, def.opcode());
+        Map<String, Object> header = new LinkedHashMap<>(fields);
+        header.put("opcode", def.opcode());
+        byte[] in = def.in().encode(header);
         boolean write = !isRead(def.name());
         byte[] out = engine.send(new RpcRequest(engine.route(def.name(), def.opcode(), opMod, write, null), in,
                 outLen, write ? fields : null, null));

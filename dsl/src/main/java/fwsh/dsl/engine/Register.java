@@ -3,7 +3,7 @@ package fwsh.dsl.engine;
 import fwsh.base.ArgumentException;
 import fwsh.channel.Opcode;
 import fwsh.wire.Access;
-import fwsh.wire.Bits;
+import fwsh.wire.CommandDef;
 import fwsh.wire.Field;
 import fwsh.wire.Layout;
 import fwsh.wire.RegisterDef;
@@ -27,6 +27,7 @@ public final class Register implements Describable, ArgumentCompletable {
     private static final String PROTO_MASK = "proto_mask";
 
     private final RegisterDef def;
+    private final CommandDef accessReg;
     private final RpcEngine engine;
     private final PortProtocols protocols;
     private final Route readRoute;
@@ -35,8 +36,9 @@ public final class Register implements Describable, ArgumentCompletable {
     private final boolean protoMaskIndex;
     private volatile ReusedRequest lastRead;
 
-    Register(RegisterDef def, RpcEngine engine, PortProtocols protocols) {
+    Register(RegisterDef def, CommandDef accessReg, RpcEngine engine, PortProtocols protocols) {
         this.def = def;
+        this.accessReg = accessReg;
         this.engine = engine;
         this.protocols = protocols;
         String what = "ACCESS_REG " + def.name();
@@ -230,9 +232,7 @@ public final class Register implements Describable, ArgumentCompletable {
     private byte[] encode(int opMod, Map<String, ?> fields) {
         Layout layout = def.layout();
         byte[] in = new byte[REGISTER_DATA + layout.sizeBytes()];
-        Bits.set(in, 0, 0, 16, Opcode.ACCESS_REG);
-        Bits.set(in, 0, 48, 16, opMod);
-        Bits.set(in, 0, 80, 16, def.id());
+        accessReg.in().encodeInto(in, 0, Map.of("opcode", accessReg.opcode(), "op_mod", opMod, "register_id", def.id()));
         layout.encodeInto(in, REGISTER_DATA, fields);
         return in;
     }

@@ -30,8 +30,8 @@ public final class Registers extends GroovyObjectSupport implements Describable,
     public Register get(Object nameOrId) {
         String key = nameOrId instanceof Number n ? "0x" + Long.toHexString(n.longValue()) : String.valueOf(nameOrId);
         return cache.computeIfAbsent(key, k -> {
-            RegisterDef def = catalogs.get().register(k);
-            return new Register(def, engine, protocols);
+            Catalog catalog = catalogs.get();
+            return new Register(catalog.register(k), catalog.command("ACCESS_REG"), engine, protocols);
         });
     }
 

@@ -1,5 +1,8 @@
 package fwsh.nv;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * mstflint's {@code 0xBYTE.BIT} offsets and sizes, as MSB-first bit positions (the kernel's MLX5_SET convention).
  * In the ADB the bit part counts from the LSB of the dword at BYTE, so {@code 0x4.16} with 16 bits is dword 1, bits
@@ -27,13 +30,13 @@ public final class AdbPosition {
         return 32 - (le % 32) - sizeBits + ((le >>> 5) << 5);
     }
 
+    /** Compiled once: the built-in definitions alone hold a few thousand positions, read at start-up. */
+    private static final Pattern POSITION = Pattern.compile("(0[xX][0-9a-fA-F]+|\\d+)(?:\\.(\\d+))?");
+
     private static String[] split(String text, String what) {
-        String t = text == null ? "" : text.trim();
-        if (!t.matches("(0[xX][0-9a-fA-F]+|\\d+)(\\.\\d+)?")) {
-            throw new NvException("bad ADB " + what + " '" + text + "'; expected 0xBYTE.BIT such as 0x4.16");
-        }
-        int dot = t.indexOf('.');
-        return dot < 0 ? new String[]{t, ""} : new String[]{t.substring(0, dot), t.substring(dot + 1)};
+        Matcher m = POSITION.matcher(text == null ? "" : text.trim());
+        if (!m.matches()) throw new NvException("bad ADB " + what + " '" + text + "'; expected 0xBYTE.BIT such as 0x4.16");
+        return new String[]{m.group(1), m.group(2) == null ? "" : m.group(2)};
     }
 
     private static int number(String s, String whole) {

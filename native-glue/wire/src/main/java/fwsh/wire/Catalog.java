@@ -2,6 +2,7 @@ package fwsh.wire;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,6 +36,9 @@ public final class Catalog {
         static final Catalog BUILTIN_CATALOG = loadBuiltin();
     }
 
+    /** The built-in catalog's stamp, set when it is loaded. */
+    private static volatile String builtinStamp;
+
     /** The catalog shipped with fwsh (loaded on first use). */
     public static Catalog builtin() {
         return Holder.BUILTIN_CATALOG;
@@ -43,16 +47,31 @@ public final class Catalog {
     /** The built-in catalog's image, written at build time by {@link CatalogImage#main}. */
     static final String IMAGE = "fwsh/catalog/builtin.bin";
 
-    /** From the precompiled image when it matches the .prm resources; parsed from them when it is missing or stale. */
+    /**
+     * From the precompiled image when it matches the .prm resources; parsed from them when it is missing or stale.
+     * Inside a jar the image was built from the .prm files beside it, so its own stamp is trusted and the texts are
+     * not read (a start-up saving); in a build tree or an IDE a .prm may have been edited since, so they are compared.
+     */
     private static Catalog loadBuiltin() {
-        Map<String, String> texts = builtinTexts();
+        URL url = Catalog.class.getClassLoader().getResource(IMAGE);
         CatalogSource s = null;
-        try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(IMAGE)) {
-            if (in != null) s = CatalogImage.read(in.readAllBytes(), stamp(texts));
-        } catch (IOException e) {
-            // unreadable image: parse
+        String stamp = null;
+        if (url != null) {
+            try (InputStream in = url.openStream()) {
+                byte[] image = in.readAllBytes();
+                stamp = "jar".equals(url.getProtocol()) ? CatalogImage.stamp(image) : stamp(builtinTexts());
+                if (stamp != null) s = CatalogImage.read(image, stamp);
+            } catch (IOException e) {
+                // unreadable image: parse
+            }
         }
-        return s != null ? new Catalog(s) : parse(texts);
+        if (s == null) {
+            Map<String, String> texts = builtinTexts();
+            builtinStamp = stamp(texts);
+            return parse(texts);
+        }
+        builtinStamp = stamp;
+        return new Catalog(s);
     }
 
     /** The built-in catalog parsed from its .prm resources (what the image must equal). */
@@ -60,9 +79,10 @@ public final class Catalog {
         return parse(builtinTexts());
     }
 
-    /** What the built-in image is made from: a checksum of the .prm resources, so an edited one makes the image stale. */
+    /** What the built-in catalog is made from: a checksum of the .prm resources, so an edited one makes the image stale. */
     static String builtinStamp() {
-        return stamp(builtinTexts());
+        builtin();
+        return builtinStamp;
     }
 
     private static Catalog parse(Map<String, String> texts) {

@@ -91,6 +91,16 @@ public final class CatalogImage {
         return crc.getValue();
     }
 
+    /** The stamp {@code image} was written with, or null when it is damaged (checksum) or not an image. */
+    static String stamp(byte[] image) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(image))) {
+            if (image.length < 16 || in.readInt() != MAGIC || in.readInt() != FORMAT || in.readLong() != checksum(image)) return null;
+            return str(in);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The definitions in {@code image}, or null when it was made from something else than {@code stamp} or is damaged (checksum). */
     public static CatalogSource read(byte[] image, String stamp) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(image))) {
