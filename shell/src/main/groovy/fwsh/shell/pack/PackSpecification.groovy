@@ -19,6 +19,8 @@ import java.time.Duration
  */
 abstract class PackSpecification extends Specification {
     private Session packSession
+    /** Devices this feature added with clock: 'virtual', whose time advance() moves. */
+    private final List<Device> virtualClocks = []
 
     /** This feature's session (opened on first use). */
     Session getSession() {
@@ -31,6 +33,7 @@ abstract class PackSpecification extends Specification {
      * hardware with fwsh --record and kept under recordings/; mode matched (default) or ordered.
      */
     Session useRecording(String file, String mode = 'matched') {
+        virtualClocks.clear()
         packSession?.close()
         packSession = null
         packSession = PackContext.current().openReplay(packDir.resolve(file), mode)
@@ -42,6 +45,7 @@ abstract class PackSpecification extends Specification {
      */
     Session lowerCeiling(String scope) {
         Privilege limit = Privilege.of(Scope.parse(scope))
+        virtualClocks.clear()
         packSession?.close()
         packSession = null
         packSession = PackContext.current().openSession(limit)
@@ -79,9 +83,6 @@ abstract class PackSpecification extends Specification {
     Object eval(String code) {
         new ScriptRunner(session).run(code, 'spec.groovy', [])
     }
-
-    /** Devices this feature added with clock: 'virtual', whose time advance() moves. */
-    private final List<Device> virtualClocks = []
 
     /**
      * Attaches one more emulated device to this feature's session and returns it (it is closed with the session):
@@ -122,7 +123,7 @@ abstract class PackSpecification extends Specification {
 
     /**
      * Attaches a view of ON (default the first device) whose NAME (a register or command) fails: with firmware
-     * status: 'BAD_PARAM' (a cmd_status name or number) in the reply, or with errno: 'EIO' instead of a reply.
+     * status: 'BAD_PARAM_ERR' (a cmd_status name or number) in the reply, or with errno: 'EIO' instead of a reply.
      * Returns the view, the session's next device.
      */
     Device failAnswer(Map how, String name, Device on = null) {
