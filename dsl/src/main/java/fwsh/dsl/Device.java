@@ -394,7 +394,8 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
                 + "\n  rpc(...)   raw mailbox: rpc(opcode: 0x101, outlen: 272)"
                 + "\n  umem(size) registered user memory (mlx5ctl and emulator)"
                 + "\n  nv         NV configuration: nv.query(), nv.SRIOV_EN, nv.set(NAME: value), backup/restore/diff"
-                + "\n  emu        emulator control (emulated devices only): emu.reboot()";
+                + "\n  emu        emulator control (emulated devices only): emu.reboot(), emu.advance(Duration) on a virtual clock,"
+                + " emu.traffic(port), emu.remove(), emu.reinsert()";
     }
 
     @Override

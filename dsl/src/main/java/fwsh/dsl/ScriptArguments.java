@@ -38,8 +38,10 @@ public final class ScriptArguments {
         cli.setStopAtNonOption(false); // options may follow positional words: FILE --json
         cli.invokeMethod("h", new Object[]{new java.util.HashMap<>(Map.of("longOpt", "help")), "print what the script does and its options"});
         Object include = settings == null ? null : settings.get("include");
-        if (include instanceof List<?> shared) {
+        if (include instanceof List<?> shared && shared.stream().allMatch(o -> o instanceof Map)) {
             for (Object o : shared) declareShared(cli, (Map<?, ?>) o);
+        } else if (include != null) {
+            throw new fwsh.base.ArgumentException("parseArgs include: takes a shared option set such as traceOptions(), not " + include);
         }
         if (declare != null) {
             declare.setDelegate(cli);

@@ -98,4 +98,13 @@ def cli = parseArgs(include: traceOptions()) { _(longOpt: 'out', args: 1, argNam
         cleanup:
         session.binding().variables.remove('out')
     }
+
+    def "include: takes a shared option set; anything else is one clear line"() {
+        when:
+        runner.run("parseArgs(include: 'for') { }", 'i.groovy', [])
+
+        then:
+        def e = thrown(fwsh.base.ArgumentException)
+        e.message == 'parseArgs include: takes a shared option set such as traceOptions(), not for'
+    }
 }
