@@ -14,6 +14,7 @@ import fwsh.emu.TrafficModel;
 import fwsh.emu.VirtualClock;
 import fwsh.replay.Recording;
 import fwsh.replay.RecordingChannel;
+import fwsh.replay.RecordingFormatException;
 import fwsh.replay.ReplayChannel;
 import fwsh.replay.ReplayMode;
 
@@ -46,7 +47,13 @@ final class DeviceSources {
         if (options.replay != null) {
             ReplayMode mode = options.replayMode == null ? ReplayMode.MATCHED : replayMode(options.replayMode);
             Recording shown = null;
-            for (ReplayChannel replay : ReplayChannel.openAll(options.replay, mode)) {
+            List<ReplayChannel> replays;
+            try {
+                replays = ReplayChannel.openAll(options.replay, mode);
+            } catch (RecordingFormatException e) {
+                throw new UnreadableRecordingException(e.getMessage(), e);
+            }
+            for (ReplayChannel replay : replays) {
                 if (replay.recording() != shown) {
                     shown = replay.recording();
                     replay.notes().forEach(n -> session.note("replay: " + n));

@@ -3,6 +3,7 @@ package fwsh.shell;
 import fwsh.dsl.NoUsableDeviceException;
 import fwsh.dsl.Session;
 import fwsh.dsl.SessionOptions;
+import fwsh.dsl.UnreadableRecordingException;
 import fwsh.shell.cli.ExitCode;
 import fwsh.shell.cli.Streams;
 import fwsh.shell.cli.UsageErrors;
@@ -28,7 +29,7 @@ import java.util.concurrent.Callable;
                 "       fwsh [OPTIONS] FILE.groovy [ARGS...]    run a script; ARGS are its 'args'",
                 "       fwsh [OPTIONS] -e CODE [ARGS...]        evaluate CODE, print its result",
                 "       ... | fwsh [OPTIONS]                    run code read from stdin",
-                "       fwsh COMMAND [OPTIONS]                  test, pack, serve (fwsh COMMAND --help)"},
+                "       fwsh COMMAND [OPTIONS]                  test, pack, serve, bundle (fwsh COMMAND --help)"},
         description = {"", "A scripting shell for NVIDIA ConnectX (mlx5) devices over fwctl and mlx5ctl. A batch run"
                 + " with no usable device fails with the discovery report; the emulated ConnectX runs only when"
                 + " asked for (--emulate), or in the REPL, which then says so."},
@@ -70,6 +71,9 @@ public final class FwshCommand implements Callable<Integer> {
             e.report().forEach(l -> io.err().println("  " + l));
             io.err().println("To run on the emulated ConnectX instead (not hardware), add --emulate: fwsh --emulate link/health.groovy");
             return ExitCode.ERROR;
+        } catch (UnreadableRecordingException e) {
+            io.err().println(ErrorReport.oneLine(e)); // not a recording nor a bundle: what the user gave is wrong
+            return ExitCode.USAGE;
         } catch (RuntimeException e) {
             io.err().println(ErrorReport.oneLine(e));
             if (o.verbose) io.err().print(ErrorReport.stackTrace(e));

@@ -8,6 +8,7 @@ import fwsh.shell.cli.UsageErrors;
 import fwsh.shell.cli.UsageException;
 import fwsh.shell.pack.PackCommand;
 import fwsh.shell.pack.TestCommand;
+import fwsh.shell.bundle.BundleCommand;
 import fwsh.shell.serve.ServeCommand;
 import picocli.CommandLine;
 
@@ -48,6 +49,8 @@ public final class Main {
         SUBCOMMANDS.put("test", (io, base) -> new TestCommand(io));
         SUBCOMMANDS.put("pack", (io, base) -> new PackCommand(io));
         SUBCOMMANDS.put("serve", (io, base) -> new ServeCommand(io, base, ErrorReport::oneLine, ErrorReport::stackTrace));
+        SUBCOMMANDS.put("bundle", (io, base) -> new BundleCommand(io, base, ErrorReport::oneLine, ErrorReport::stackTrace,
+                io.err() == System.err && Tty.isInteractive()));
         // picocli's factory looks for groovy.lang.Closure (closures in annotations, which fwsh does not use);
         // loading it starts Groovy's runtime, hundreds of milliseconds that --version and --help need not pay.
         System.setProperty("picocli.disable.closures", "true");

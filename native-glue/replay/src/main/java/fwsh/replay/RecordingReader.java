@@ -8,7 +8,9 @@ import fwsh.channel.Scope;
 import fwsh.channel.Transport;
 import fwsh.text.JsonLines;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Parses and checks a recording file (REPLAY-FORMAT.md). The header must be readable; a record line that is not
- * (it does not parse, a field is missing or wrong, it is cut off mid-record) is skipped with one error naming the
- * line, and reading goes on with the next line that parses, so every intact record is kept.
+ * Parses and checks a recording file (REPLAY-FORMAT.md), or the recording inside a support bundle (a tar.gz, read up
+ * to that entry). The header must be readable; a record line that is not (it does not parse, a field is missing or
+ * wrong, it is cut off mid-record) is skipped with one error naming the line, and reading goes on with the next line
+ * that parses, so every intact record is kept.
  */
 final class RecordingReader {
     private final Path file;
@@ -39,7 +42,14 @@ final class RecordingReader {
     static Recording read(Path file) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            byte[] bytes;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                in.mark(2);
+                boolean gzip = BundleArchive.isGzip(in.read(), in.read());
+                in.reset();
+                bytes = gzip ? BundleArchive.recording(file, in) : in.readAllBytes();
+            }
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new RecordingFormatException(file, 0, "not UTF-8 text; not a fwsh recording");
         } catch (IOException e) {

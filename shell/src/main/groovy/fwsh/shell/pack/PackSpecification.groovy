@@ -141,4 +141,30 @@ abstract class PackSpecification extends Specification {
         packSession?.close()
         packSession = null
     }
+
+    // ---- support bundles (fwsh bundle) ----
+
+    /**
+     * Runs fwsh bundle on this pack's device source (a fresh, recorded, read-only session of what fwsh test runs on)
+     * into FILE, relative to this run's scratch folder. Options as on the command line, as strings: countersOver:,
+     * traceFor:, timeout: ('100ms', '2s'), device: (one selector). Returns the bundle's manifest with {@code file},
+     * the bundle's path (give it to useRecording to replay the bundle), and {@code status}, the exit status fwsh
+     * bundle would give.
+     */
+    Map bundle(String file, Map options = [:]) {
+        def known = ['countersOver', 'traceFor', 'timeout', 'device']
+        def unknown = options.keySet().findAll { !(it in known) }
+        if (unknown) throw new IllegalArgumentException("bundle: unknown option ${unknown.join(', ')}; options: ${known.join(', ')}")
+        def interval = { String k, java.time.Duration dflt -> options[k] == null ? dflt : new fwsh.shell.cli.Converters.Interval().convert(options[k] as String) }
+        def settings = new fwsh.shell.bundle.BundleSettings(interval('countersOver', fwsh.shell.bundle.BundleSettings.DEFAULT_INTERVAL),
+                interval('traceFor', fwsh.shell.bundle.BundleSettings.DEFAULT_INTERVAL), interval('timeout', fwsh.shell.bundle.BundleSettings.DEFAULT_TIMEOUT),
+                options.device == null ? [] : [options.device as String])
+        def r = PackContext.current().bundle(file, settings)
+        new LinkedHashMap(r.manifest()) + [file: r.file().toString(), status: r.status()]
+    }
+
+    /** The text of ENTRY in a bundle (a name inside it: 'manifest.json', 'devices/emu0/health-port1.txt'). */
+    String bundleEntry(String bundleFile, String entry) {
+        fwsh.shell.bundle.BundleReader.text(Path.of(bundleFile), entry)
+    }
 }

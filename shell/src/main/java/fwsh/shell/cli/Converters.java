@@ -10,9 +10,12 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Option values checked while the command line is parsed, so a bad one is a usage error (exit 2) before
@@ -114,6 +117,27 @@ public final class Converters {
             List<String> all = new ArrayList<>();
             for (String p : SessionOptions.emulatorProfiles()) all.addAll(List.of(p, p + ":fwctl", p + ":mlx5ctl"));
             return all.iterator();
+        }
+    }
+
+    /** 10s, 500ms, 2m, 1h, or plain seconds; positive. */
+    public static final class Interval implements ITypeConverter<Duration> {
+        private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
+
+        @Override
+        public Duration convert(String text) {
+            Matcher m = FORM.matcher(text.trim());
+            if (!m.matches()) throw new TypeConversionException("'" + text + "' is not a duration such as 500ms, 10s or 2m");
+            double n = Double.parseDouble(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            double ms = n * switch (unit) {
+                case "ms" -> 1;
+                case "m" -> 60_000;
+                case "h" -> 3_600_000;
+                default -> 1_000;
+            };
+            if (ms < 1) throw new TypeConversionException("'" + text + "' must be at least 1ms");
+            return Duration.ofMillis((long) ms);
         }
     }
 }

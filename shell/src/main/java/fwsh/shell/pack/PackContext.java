@@ -7,6 +7,9 @@ import fwsh.dsl.ScriptRunner;
 import fwsh.dsl.Session;
 import fwsh.dsl.SessionOptions;
 import fwsh.dsl.engine.Privilege;
+import fwsh.shell.bundle.Bundle;
+import fwsh.shell.bundle.BundleSettings;
+import fwsh.shell.bundle.Progress;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -102,6 +105,23 @@ public final class PackContext {
         o.replay = recording;
         o.replayMode = mode;
         return Session.open(o);
+    }
+
+    /**
+     * fwsh bundle on this context's device source (a fresh session of it, recorded and read-only, as the command opens)
+     * into {@code file}, relative to this run's scratch folder.
+     */
+    public Bundle.Result bundle(String file, BundleSettings settings) {
+        SessionOptions o = new SessionOptions().noHardware().journal(workDir.resolve("journal-" + sessions.incrementAndGet() + ".jsonl"));
+        if (replay != null) {
+            o.replay = replay;
+            o.replayMode = replayMode;
+        } else {
+            o.emulate(emulateProfile);
+        }
+        Path out = workDir.resolve(file).toAbsolutePath().normalize();
+        return new Bundle(o, settings, Progress.silent(), t -> t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
+                .write(out, List.of("bundle", "-o", out.toString()));
     }
 
     /** scripts/NAME (".groovy" may be left off). */

@@ -71,11 +71,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "do not serve these groups or counters (names or globs); wins over --include; repeatable")
     List<String> exclude = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "DURATION", order = 9, converter = ServeValues.Interval.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", order = 9, converter = Converters.Interval.class,
             description = "how long a scrape waits for a device's read; a device that takes longer is left out of it and counted as an error (default 5s)")
     Duration timeout = Duration.ofSeconds(5);
 
-    @Option(names = "--rescan", paramLabel = "DURATION", order = 10, converter = ServeValues.Interval.class,
+    @Option(names = "--rescan", paramLabel = "DURATION", order = 10, converter = Converters.Interval.class,
             description = "how often to look for devices that came back or appeared (default 10s)")
     Duration rescan = Duration.ofSeconds(10);
 

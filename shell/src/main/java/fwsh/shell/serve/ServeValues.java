@@ -8,7 +8,6 @@ import picocli.CommandLine.TypeConversionException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,27 +36,6 @@ final class ServeValues {
             } catch (UnknownHostException e) {
                 throw new TypeConversionException("unknown host '" + host + "'");
             }
-        }
-    }
-
-    /** 10s, 500ms, 2m, 1h, or plain seconds; positive. */
-    static final class Interval implements ITypeConverter<Duration> {
-        private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
-
-        @Override
-        public Duration convert(String text) {
-            Matcher m = FORM.matcher(text.trim());
-            if (!m.matches()) throw new TypeConversionException("'" + text + "' is not a duration such as 500ms, 10s or 2m");
-            double n = Double.parseDouble(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            double ms = n * switch (unit) {
-                case "ms" -> 1;
-                case "m" -> 60_000;
-                case "h" -> 3_600_000;
-                default -> 1_000;
-            };
-            if (ms < 1) throw new TypeConversionException("'" + text + "' must be at least 1ms");
-            return Duration.ofMillis((long) ms);
         }
     }
 
