@@ -173,26 +173,13 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
     }
 
     void setEmulatorControl(EmulatorControl control) {
-        // a reboot changes capabilities and identity: read them again afterwards
-        this.emu = control == null ? null : new EmulatorControl() {
-            @Override
-            public String reboot() {
-                String said = control.reboot();
-                cap.refresh();
-                identity = null;
-                return said;
-            }
+        this.emu = control;
+    }
 
-            @Override
-            public String getProfile() {
-                return control.getProfile();
-            }
-
-            @Override
-            public String toString() {
-                return control.toString();
-            }
-        };
+    /** After an emulated reboot: capabilities and identity changed, so read them again. */
+    void rebooted() {
+        cap.refresh();
+        identity = null;
     }
 
     void setSource(Source source) {
@@ -407,7 +394,8 @@ public class Device implements DeviceAccess, AutoCloseable, Describable, Complet
                 + "\n  rpc(...)   raw mailbox: rpc(opcode: 0x101, outlen: 272)"
                 + "\n  umem(size) registered user memory (mlx5ctl and emulator)"
                 + "\n  nv         NV configuration: nv.query(), nv.SRIOV_EN, nv.set(NAME: value), backup/restore/diff"
-                + "\n  emu        emulator control (emulated devices only): emu.reboot()";
+                + "\n  emu        emulator control (emulated devices only): emu.reboot(), emu.advance(Duration) on a virtual clock,"
+                + " emu.traffic(port), emu.remove(), emu.reinsert()";
     }
 
     @Override

@@ -7,8 +7,11 @@ import fwsh.channel.Channel;
 import fwsh.channel.ChannelException;
 import fwsh.channel.Transport;
 import fwsh.channel.DeviceGoneException;
+import fwsh.emu.EmuClock;
 import fwsh.emu.EmulatedDevice;
 import fwsh.emu.Emulator;
+import fwsh.emu.TrafficModel;
+import fwsh.emu.VirtualClock;
 import fwsh.replay.Recording;
 import fwsh.replay.RecordingChannel;
 import fwsh.replay.RecordingFormatException;
@@ -16,9 +19,12 @@ import fwsh.replay.ReplayChannel;
 import fwsh.replay.ReplayMode;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Finds the devices a session starts with: a recording (--replay), the emulated ConnectX (--emulate), or
@@ -225,13 +231,14 @@ final class DeviceSources {
         return new Device.Source("hardware", null);
     }
 
-    /** {@code dev.emu} for an emulated device, null for any other channel. */
-    static EmulatorControl control(Channel channel) {
-        if (!(channel instanceof fwsh.emu.EmulatedDevice ed)) return null;
+    /** {@code dev.emu} for an emulated device, null for any other channel; {@code rebooted} runs after each reboot. */
+    static EmulatorControl control(Channel channel, Runnable rebooted) {
+        if (!(channel instanceof EmulatedDevice ed)) return null;
         return new EmulatorControl() {
             @Override
             public String reboot() {
                 ed.reboot();
+                rebooted.run();
                 return ed.info().name() + " rebooted: NV configuration for the next boot is now in use";
             }
 
@@ -241,10 +248,89 @@ final class DeviceSources {
             }
 
             @Override
+            public void advance(Duration d) {
+                if (!(ed.clock() instanceof VirtualClock v)) {
+                    throw new FwshException("dev.emu.advance: " + ed.info().name() + " runs on the host clock; attach it with"
+                            + " session.attachEmulated(PROFILE, [clock: 'virtual']) to move its time by hand");
+                }
+                if (d.isNegative()) throw new FwshException("dev.emu.advance(" + d + "): device time only moves forward");
+                v.advance(d);
+            }
+
+            @Override
+            public Map<String, Long> traffic(int port) {
+                TrafficModel.Totals t = ed.traffic(port).at(ed.megabitSeconds(port));
+                Map<String, Long> m = new LinkedHashMap<>();
+                m.put("rx_frames", t.totalFrames[TrafficModel.RX]);
+                m.put("tx_frames", t.totalFrames[TrafficModel.TX]);
+                m.put("rx_octets", t.totalOctets[TrafficModel.RX]);
+                m.put("tx_octets", t.totalOctets[TrafficModel.TX]);
+                m.put("fcs_errors", t.fcsErrors);
+                m.put("symbol_errors", t.symbolErrors);
+                m.put("xmit_discards", t.xmitDiscards);
+                return m;
+            }
+
+            @Override
+            public boolean isKernelTainted() {
+                return ed.kernelTainted();
+            }
+
+            @Override
+            public int getOpenUmems() {
+                return ed.umems().size();
+            }
+
+            @Override
+            public String remove() {
+                ed.remove();
+                return ed.info().name() + " removed: its RPCs fail with ENODEV until dev.emu.reinsert()";
+            }
+
+            @Override
+            public String reinsert() {
+                ed.faults().reinsert();
+                return ed.info().name() + " re-inserted: session.rediscover() attaches it again";
+            }
+
+            @Override
             public String toString() {
                 return "EmulatorControl(" + ed + ")";
             }
         };
+    }
+
+    /** A device for {@link Session#attachEmulated}: SPEC as for --emulate, SETTINGS profile properties, seed and clock. */
+    static Channel emulated(Session session, String spec, Map<String, ?> settings) {
+        List<Emulation> parsed = parseEmulation(spec);
+        if (parsed.size() != 1) throw new FwshException("attachEmulated('" + spec + "'): one device at a time; call it once for each");
+        Emulation e = parsed.get(0);
+        Emulator.Builder b = Emulator.builder(e.profile()).personality(e.personality());
+        for (Map.Entry<String, ?> s : settings.entrySet()) {
+            String key = s.getKey();
+            String value = String.valueOf(s.getValue());
+            switch (key) {
+                case "seed" -> b.seed(s.getValue() instanceof Number n ? n.longValue() : parseSeed(value));
+                case "clock" -> {
+                    if (!value.equals("virtual") && !value.equals("host")) {
+                        throw new FwshException("attachEmulated clock: '" + value + "'; use 'virtual' (moved by dev.emu.advance) or 'host'");
+                    }
+                    if (value.equals("virtual")) b.clock(EmuClock.virtual());
+                }
+                default -> b.set(key, value);
+            }
+        }
+        EmulatedDevice d = b.build();
+        session.emulatedSlots.add(d);
+        return d;
+    }
+
+    private static long parseSeed(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException ex) {
+            throw new FwshException("attachEmulated seed: '" + text + "' is not a whole number");
+        }
     }
 
     /** "cx7", "cx7:fwctl", "cx6dx:mlx5ctl,cx7:fwctl"; null or blank is the default device. */

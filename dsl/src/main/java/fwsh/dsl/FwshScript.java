@@ -4,6 +4,7 @@ import fwsh.dsl.engine.Console;
 import fwsh.dsl.engine.Describable;
 import fwsh.dsl.engine.Journal;
 import fwsh.dsl.engine.Privilege;
+import fwsh.dsl.trace.TraceCommandLine;
 import groovy.lang.Closure;
 import groovy.lang.Script;
 
@@ -43,6 +44,19 @@ public abstract class FwshScript extends Script {
 
     public groovy.cli.picocli.OptionAccessor parseArgs(Closure<?> options) {
         return parseArgs(Map.of(), options);
+    }
+
+    /**
+     * The tracer's options (--for, --count, --grep, --events, --json, --real-ts, --wait, --every), one set for every
+     * script that follows the tracer: {@code def cli = parseArgs(include: traceOptions()) { ...the script's own... }}.
+     */
+    public List<Map<String, Object>> traceOptions() {
+        return TraceCommandLine.declarations();
+    }
+
+    /** Of those, what was given, as {@code dev.tracer.tail}/{@code capture} take them: {@code traceOptions(cli)}. */
+    public Map<String, Object> traceOptions(groovy.cli.picocli.OptionAccessor options) {
+        return TraceCommandLine.from(options);
     }
 
     /** A bad argument found after parsing: one line naming it, "try --help", exit status 2. */

@@ -25,7 +25,8 @@ public final class ScriptArguments {
 
     /**
      * @param settings {@code positional}: how many words that are not options the script takes (default 0;
-     *                 {@code true} for any number)
+     *                 {@code true} for any number); {@code include}: a shared option set declared before the
+     *                 script's own (e.g. {@code traceOptions()})
      */
     static OptionAccessor parse(FwshScript script, String name, String[] args, Map<String, ?> settings, Closure<?> declare) {
         StringWriter messages = new StringWriter();
@@ -36,6 +37,12 @@ public final class ScriptArguments {
         cli.setErrorWriter(w);
         cli.setStopAtNonOption(false); // options may follow positional words: FILE --json
         cli.invokeMethod("h", new Object[]{new java.util.HashMap<>(Map.of("longOpt", "help")), "print what the script does and its options"});
+        Object include = settings == null ? null : settings.get("include");
+        if (include instanceof List<?> shared && shared.stream().allMatch(o -> o instanceof Map)) {
+            for (Object o : shared) declareShared(cli, (Map<?, ?>) o);
+        } else if (include != null) {
+            throw new fwsh.base.ArgumentException("parseArgs include: takes a shared option set such as traceOptions(), not " + include);
+        }
         if (declare != null) {
             declare.setDelegate(cli);
             declare.setResolveStrategy(Closure.DELEGATE_FIRST);
@@ -58,6 +65,13 @@ public final class ScriptArguments {
         }
         if (words.size() > allowed) throw usage(name, "unexpected argument '" + words.get(allowed) + "'");
         return o;
+    }
+
+    /** One option of a shared set ({@code include:}): a CliBuilder declaration whose text is under "description". */
+    private static void declareShared(CliBuilder cli, Map<?, ?> option) {
+        Map<Object, Object> declaration = new java.util.HashMap<>(option);
+        Object description = declaration.remove("description");
+        cli.invokeMethod("_", new Object[]{declaration, String.valueOf(description)});
     }
 
     /** Ends the script with status 2 and the line "NAME: what; try NAME --help", which the shell prints on stderr. */

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -97,13 +98,42 @@ public final class Session implements AutoCloseable {
             throw e;
         }
         Device d = new Device(c, catalog, scopes, journal, line -> warnings.accept(line), options.rpcTimeout);
-        d.setEmulatorControl(DeviceSources.control(channel));
+        d.setEmulatorControl(DeviceSources.control(channel, d::rebooted));
         d.setSource(DeviceSources.source(channel));
         d.setLiveViewSource(this::liveView);
         d.setOutputSource(this::output);
         d.setConsoleSource(this::console);
         devices.add(d);
         return d;
+    }
+
+    /**
+     * Attaches CHANNEL, a wrapper around the channel of OF (a pack spec's changed answers), as one more device that
+     * says where its answers come from as OF does ({@code dev.source}).
+     */
+    public Device attachView(Channel channel, Device of) {
+        Device d = attach(channel);
+        d.setSource(of.getSource());
+        return d;
+    }
+
+    /**
+     * Attaches one more emulated device, as {@code --emulate SPEC} would make it ("cx7ib:fwctl"; the personality
+     * defaults to mlx5ctl), with SETTINGS: profile properties ({@code 'traffic.fcsErrorRate': '1e-4'}), {@code seed}
+     * (the emulator's random seed, default 0) and {@code clock: 'virtual'} (device time stands still until
+     * {@code dev.emu.advance(...)}). The device is closed with the session.
+     */
+    public Device attachEmulated(String spec, Map<String, ?> settings) {
+        return attach(DeviceSources.emulated(this, spec, settings));
+    }
+
+    /** Groovy's named arguments: {@code session.attachEmulated('cx7ib', seed: 2, clock: 'virtual')}. */
+    public Device attachEmulated(Map<String, ?> settings, String spec) {
+        return attachEmulated(spec, settings);
+    }
+
+    public Device attachEmulated(String spec) {
+        return attachEmulated(spec, Map.of());
     }
 
     /**

@@ -71,4 +71,40 @@ if (opts.port < 1) usageError("--port ${opts.port}: ports start at 1")
         cleanup:
         session.binding().variables.remove('out')
     }
+
+    def "include: traceOptions() declares the tracer's options; traceOptions(cli) hands what was given to the tracer"() {
+        given:
+        def trace = """// Purpose: follows the tracer.
+def cli = parseArgs(include: traceOptions()) { _(longOpt: 'out', args: 1, argName: 'FILE', 'a file') }
+[opts: traceOptions(cli), out: cli.out]
+"""
+        def out = new StringWriter()
+        session.binding().setVariable('out', new PrintWriter(out, true))
+
+        expect:
+        runner.run(trace, 't.groovy', []) == [opts: [:], out: false]
+        runner.run(trace, 't.groovy', ['--for', '1s', '--count', '3', '--grep', 'x', '--events', '0xb0', '--wait', '2s',
+                                       '--every', '5ms', '--json', '--real-ts', '--out', 'f']) ==
+                [opts: [for: '1s', count: '3', grep: 'x', events: '0xb0', wait: '2s', every: '5ms', json: true, realTs: true], out: 'f']
+
+        when:
+        runner.run(trace, 't.groovy', ['--help'])
+
+        then:
+        thrown(ScriptExit)
+        ['--for=<DURATION>', '--count=<N>', '--grep=<REGEX>', '--events=<IDS>', '--json', '--real-ts', '--wait=<DURATION>',
+         '--every=<DURATION>', '--out=<FILE>'].every { out.toString().contains(it) }
+
+        cleanup:
+        session.binding().variables.remove('out')
+    }
+
+    def "include: takes a shared option set; anything else is one clear line"() {
+        when:
+        runner.run("parseArgs(include: 'for') { }", 'i.groovy', [])
+
+        then:
+        def e = thrown(fwsh.base.ArgumentException)
+        e.message == 'parseArgs include: takes a shared option set such as traceOptions(), not for'
+    }
 }

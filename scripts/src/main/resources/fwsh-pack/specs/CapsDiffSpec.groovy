@@ -1,6 +1,3 @@
-import fwsh.channel.Transport
-import fwsh.emu.Emulator
-
 class CapsDiffSpec extends PackSpecification {
     def "current vs max of the general capability prints only the differing fields"() {
         when:
@@ -18,7 +15,7 @@ class CapsDiffSpec extends PackSpecification {
 
     def "the same capability of two identical devices has no differences"() {
         given: "a second device: the same ConnectX-6 Dx behind fwctl"
-        session.attach(Emulator.create('cx6dx', Transport.FWCTL))
+        addDevice('cx6dx:fwctl')
 
         when:
         def r = run('device/caps-diff.groovy', '--devices', '0', '1', '--type', 'debug')

@@ -1,24 +1,12 @@
-import fwsh.base.ArgumentException
-import fwsh.channel.Transport
 import fwsh.counters.SampleSeries
 import fwsh.counters.Watch
-import fwsh.emu.EmuClock
-import fwsh.emu.EmulatedDevice
-import fwsh.emu.Emulator
-import fwsh.emu.TrafficModel
-import fwsh.emu.VirtualClock
 
 import java.nio.file.Path
-import java.time.Duration
 import java.util.function.Consumer
 
 /** Each counters script run on a virtual-clock emulator (attached to the session as `dev`), its output captured. */
 class CountersScriptsSpec extends PackSpecification {
-    static final int RX = TrafficModel.RX
-
     @TempDir Path tmp
-    VirtualClock clock = EmuClock.virtual()
-    EmulatedDevice emu
     Device dev
 
     /** Attaches a cx6dx (fwctl) on the virtual clock as `dev`; LOWER, when given, lowers the session's ceiling first. */
@@ -26,16 +14,13 @@ class CountersScriptsSpec extends PackSpecification {
         if (lower != null) lowerCeiling(lower)
         // session warnings (kernel taint) go where the running script prints, as in fwsh
         session.setWarnings({ String l -> session.output().append("session: $l\n".toString()) } as Consumer)
-        def b = Emulator.builder('cx6dx').personality(Transport.FWCTL).clock(clock).seed(5)
-        profile.each { k, v -> b.set(k, v) }
-        emu = b.build()
-        clock.advance(Duration.ofSeconds(2))
-        dev = session.attach(emu)
-        session.binding().setVariable('dev', dev)
+        dev = useDevice(addDevice([clock: 'virtual', seed: 5] + profile, 'cx6dx:fwctl'))
+        advance(Duration.ofSeconds(2))
     }
 
-    TrafficModel.Totals model() {
-        emu.traffic(1).at(emu.megabitSeconds(1))
+    /** What the emulator's traffic model has sent and received on port 1 so far. */
+    Map<String, Long> model() {
+        dev.emu.traffic(1)
     }
 
     def "snapshot.groovy prints the non-zero counters matching the words, with the model's values"() {
@@ -51,11 +36,11 @@ class CountersScriptsSpec extends PackSpecification {
         then:
         lines[0] == "${dev.name} (${dev.source}) port 1: ${lines.size() - 2} of ${snap.defs().size()} counters non-zero".toString()
         lines[1].startsWith('name')
-        lines.find { it.startsWith('rx_packets_phy ') }.split(/\s+/)[1] == t.totalFrames[RX].toString()
-        lines.find { it.startsWith('rx_crc_errors_phy ') }.split(/\s+/)[1] == t.fcsErrors.toString()
+        lines.find { it.startsWith('rx_packets_phy ') }.split(/\s+/)[1] == t.rx_frames.toString()
+        lines.find { it.startsWith('rx_crc_errors_phy ') }.split(/\s+/)[1] == t.fcs_errors.toString()
         lines.every { !it.matches(/\S+\s+0\s.*/) }                     // zeros are left out
-        snap.value('rx_crc_errors_phy') == t.fcsErrors
-        t.fcsErrors > 0
+        snap.value('rx_crc_errors_phy') == t.fcs_errors
+        t.fcs_errors > 0
 
         when: "--all keeps the zeros"
         def all = run('counters/snapshot.groovy', '--all', 'rx_crc_errors_phy', 'a_alignment_errors').lines
@@ -88,8 +73,8 @@ class CountersScriptsSpec extends PackSpecification {
         lines[0] == "${dev.name} (${dev.source}) port 1: 5 counters changed most over 2.00 s".toString()
         lines.size() == 7
         def bytes = lines.find { it.startsWith('rx_bytes_phy ') }
-        bytes.split(/\s+/)[1] == (t2.totalOctets[RX] - t1.totalOctets[RX]).toString()
-        top.find { it.name() == 'rx_bytes_phy' }.perSecond() == (t2.totalOctets[RX] - t1.totalOctets[RX]) / 2d
+        bytes.split(/\s+/)[1] == (t2.rx_octets - t1.rx_octets).toString()
+        top.find { it.name() == 'rx_bytes_phy' }.perSecond() == (t2.rx_octets - t1.rx_octets) / 2d
     }
 
     def "watch.groovy prints one breach line per rule that starts to hold and returns the exit status"() {
@@ -134,7 +119,7 @@ class CountersScriptsSpec extends PackSpecification {
 
         then:
         s.size() == 100
-        s.values('rx_packets_phy')[99] == t.totalFrames[RX]
+        s.values('rx_packets_phy')[99] == t.rx_frames
         csv.toFile().readLines().size() == 101
         lines[0] == "sampled rx_packets_phy on ${dev.name} (${dev.source}) port 1 every 1.00 ms".toString()
         lines[1] == 'samples: 100 of 100 requested (100.00%), 0 missed'
@@ -157,7 +142,7 @@ class CountersScriptsSpec extends PackSpecification {
         lines[0].startsWith('diagnostic counters: 13, log_max_samples 14')
         lines.any { it.contains('0x2006') && it.contains('diag_tx_pipe_packets') }
         lines.last().startsWith('counters/diag.groovy: setting up diagnostic counters sends SET_DIAGNOSTIC_PARAMS, which needs scope debug-write')
-        !emu.kernelTainted()
+        !dev.emu.kernelTainted
     }
 
     @Requires({ PackSpecification.granted('debug-write') })
@@ -179,7 +164,7 @@ class CountersScriptsSpec extends PackSpecification {
         samples*.sampleId == (1..9).collectMany { [it, it] }
         (1..<9).every { samples[2 * it].deviceNanos() - samples[2 * it - 2].deviceNanos() == 1_048_576 }
         lines.contains('18 samples:')
-        emu.kernelTainted()
+        dev.emu.kernelTainted
         !dev.counters.diag.configured
     }
 }

@@ -1,10 +1,7 @@
-import fwsh.channel.Transport
-import fwsh.emu.Emulator
-
 class DeviceListSpec extends PackSpecification {
     def "device/list prints one line per device and returns the count"() {
         given: "the default emulated device (cx6dx behind mlx5ctl) and a second one behind fwctl"
-        session.attach(Emulator.create('cx6dx', Transport.FWCTL))
+        addDevice('cx6dx:fwctl')
 
         when:
         def r = run('device/list.groovy')

@@ -1,5 +1,3 @@
-import fwsh.emu.Emulator
-
 class FecHistogramSpec extends PackSpecification {
     def "bins from PPHCR, codewords from PPCNT group 0x23: error-free ones in bin 0, corrected ones in bin 1"() {
         when:
@@ -31,7 +29,7 @@ class FecHistogramSpec extends PackSpecification {
 
     def "a device whose active FEC has no histogram gets one line and no rows"() {
         given:
-        def plain = session.attach(Emulator.builder('cx6dx').set('link.fecHistogram', 'none').build())
+        def plain = addDevice('cx6dx:fwctl', 'link.fecHistogram': 'none')
 
         when:
         def r = run('link/fec-histogram.groovy', '--device', '1')

@@ -1,11 +1,3 @@
-import fwsh.channel.Channel
-import fwsh.channel.DeviceInfo
-import fwsh.channel.Mailbox
-import fwsh.channel.Umem
-import fwsh.emu.EmuClock
-import fwsh.emu.Emulator
-import fwsh.wire.Bits
-
 class HealthSpec extends PackSpecification {
     def "a healthy emulated port: state, speed from eth_proto_oper bits, MTU, PHY state, FEC, counters and OK"() {
         when:
@@ -46,7 +38,7 @@ class HealthSpec extends PackSpecification {
     def "an MTU that did not take effect is DEGRADED with exit code 3"() {
         given:
         // Only the health check's view changes: PMTU answers with oper_mtu below admin_mtu.
-        session.attach(new MtuTap(session.devices()[0].rawChannel()))
+        overrideAnswer('PMTU', oper_mtu: 1500)
 
         when:
         def r = run('link/health.groovy', '--device', '1')
@@ -85,7 +77,7 @@ class HealthSpec extends PackSpecification {
 
     def "an InfiniBand port: speed and width from ib_proto_oper and ib_link_width_oper, IB port counters, no autoneg, OK"() {
         given: "a ConnectX-7 in InfiniBand mode next to the default Ethernet device"
-        session.attach(Emulator.builder('cx7ib').build())
+        addDevice('cx7ib:fwctl')
 
         when:
         def r = run('link/health.groovy', '--device', '1')
@@ -104,38 +96,19 @@ class HealthSpec extends PackSpecification {
 
     def "IB symbol errors, receive errors and transmit discards make an InfiniBand port DEGRADED with exit code 3"() {
         given: "one second of NDR traffic on a virtual clock with error rates raised"
-        def clock = EmuClock.virtual()
-        def emu = Emulator.builder('cx7ib').clock(clock).seed(2).set('traffic.symbolErrorRate', '1e-9')
-                .set('traffic.fcsErrorRate', '1e-5').set('traffic.xmitDiscardRate', '1e-6').build()
-        session.attach(emu)
-        clock.advance(java.time.Duration.ofSeconds(1))
-        def t = emu.traffic(1).at(emu.megabitSeconds(1))
+        def ib = addDevice('cx7ib:fwctl', clock: 'virtual', seed: 2, 'traffic.symbolErrorRate': '1e-9',
+                'traffic.fcsErrorRate': '1e-5', 'traffic.xmitDiscardRate': '1e-6')
+        advance(Duration.ofSeconds(1))
+        def t = ib.emu.traffic(1)
 
         when:
         def r = run('link/health.groovy', '--device', '1')
 
         then:
-        t.symbolErrors == 400 && t.fcsErrors > 0 && t.xmitDiscards > 0
-        r.lines.contains("  counters     symbol_error 400, link_error_recovery 0, link_downed 0, port_rcv_errors ${t.fcsErrors}, port_xmit_discards ${t.xmitDiscards}".toString())
-        r.lines.last() == "link health: DEGRADED (symbol_error 400; port_rcv_errors ${t.fcsErrors}; port_xmit_discards ${t.xmitDiscards})".toString()
+        t.symbol_errors == 400 && t.fcs_errors > 0 && t.xmit_discards > 0
+        r.lines.contains("  counters     symbol_error 400, link_error_recovery 0, link_downed 0, port_rcv_errors ${t.fcs_errors}, port_xmit_discards ${t.xmit_discards}".toString())
+        r.lines.last() == "link health: DEGRADED (symbol_error 400; port_rcv_errors ${t.fcs_errors}; port_xmit_discards ${t.xmit_discards})".toString()
         r.result == 3
         r.exitCode == 3
-    }
-
-    /** Rewrites PMTU replies so oper_mtu reads 1500. */
-    static class MtuTap implements Channel {
-        final Channel inner
-        MtuTap(Channel inner) { this.inner = inner }
-        DeviceInfo info() { inner.info() }
-        byte[] rpc(Scope scope, byte[] input, int outLen) {
-            byte[] out = inner.rpc(scope, input, outLen)
-            if (Mailbox.opcode(input) == 0x805 && Bits.get(input, 0, 80, 16) == 0x5003) {
-                Bits.set(out, 16, 0x0c * 8, 16, 1500)
-            }
-            out
-        }
-        boolean supportsUmem() { inner.supportsUmem() }
-        Umem registerUmem(long size) { inner.registerUmem(size) }
-        void close() { inner.close() }
     }
 }

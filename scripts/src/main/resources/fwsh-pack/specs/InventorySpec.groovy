@@ -1,6 +1,3 @@
-import fwsh.channel.Transport
-import fwsh.emu.Emulator
-
 class InventorySpec extends PackSpecification {
     def "inventory prints one table per device with identity, firmware, ports, module, temperature and caps"() {
         when:
@@ -40,7 +37,7 @@ class InventorySpec extends PackSpecification {
 
     def "several devices get several tables; --device picks one; bad arguments give the usage line"() {
         given: "a second device: the same ConnectX-6 Dx behind fwctl"
-        session.attach(Emulator.create('cx6dx', Transport.FWCTL))
+        addDevice('cx6dx:fwctl')
 
         expect:
         run('device/inventory.groovy').lines.count { it.startsWith('== ') } == 2
@@ -56,7 +53,7 @@ class InventorySpec extends PackSpecification {
 
     def "an InfiniBand device: port_type ib in the caps and the port's speed as NDR 4x (400 Gb/s)"() {
         given:
-        session.attach(Emulator.builder('cx7ib').build())
+        addDevice('cx7ib:fwctl')
 
         when:
         def r = run('device/inventory.groovy', '--device', '1')

@@ -1,8 +1,3 @@
-import fwsh.emu.EmuClock
-import fwsh.emu.Emulator
-
-import java.time.Duration
-
 class PcieSpec extends PackSpecification {
     def "a healthy Gen4 x16 link: link, functions, payload, power, no recovery events, OK"() {
         when:
@@ -22,10 +17,9 @@ class PcieSpec extends PackSpecification {
 
     def "a link trained down to Gen3 x8 with signal-integrity errors is DEGRADED with exit code 3"() {
         given:
-        def clock = EmuClock.virtual()
-        session.attach(Emulator.builder('cx6dx').clock(clock).set('pcie.widthActive', '3').set('pcie.speedActive', '0x4')
-                .set('pcie.rxErrorsPerHour', '120').set('pcie.txErrorsPerHour', '60').build())
-        clock.advance(Duration.ofHours(1))
+        addDevice('cx6dx:fwctl', clock: 'virtual', 'pcie.widthActive': '3', 'pcie.speedActive': '0x4',
+                'pcie.rxErrorsPerHour': '120', 'pcie.txErrorsPerHour': '60')
+        advance(Duration.ofHours(1))
 
         when:
         def r = run('device/pcie.groovy', '--device', '1')
@@ -39,7 +33,7 @@ class PcieSpec extends PackSpecification {
 
     def "--over counts only the events of the interval"() {
         given:
-        session.attach(Emulator.builder('cx6dx').set('pcie.rxErrorsPerHour', '36000000').build())
+        addDevice('cx6dx:fwctl', 'pcie.rxErrorsPerHour': '36000000')
 
         def rx = { result -> (result.lines.find { it.startsWith('  errors') } =~ /rx_pci_signal_integrity (\d+)/)[0][1] as long }
 

@@ -1,9 +1,4 @@
-import fwsh.channel.Transport
 import fwsh.dsl.trace.TraceSummary
-import fwsh.emu.EmuClock
-import fwsh.emu.EmulatedDevice
-import fwsh.emu.Emulator
-import fwsh.emu.VirtualClock
 import groovy.json.JsonSlurper
 
 import java.nio.file.Files
@@ -14,17 +9,10 @@ class TraceScriptsSpec extends PackSpecification {
     static final String LINE = /\[0x[0-9a-f]+\] [01] \[0x[0-9a-f]+\] .*/
 
     @TempDir Path tmp
-    VirtualClock clk = EmuClock.virtual()
-    EmulatedDevice emu = Emulator.builder('cx6dx').personality(Transport.MLX5CTL).clock(clk).seed(3).build()
     Device d
 
     def setup() {
-        d = session.attach(emu)
-        session.binding().setVariable('dev', d)
-    }
-
-    def cleanup() {
-        emu.close()
+        d = useDevice(addDevice('cx6dx:mlx5ctl', clock: 'virtual', seed: 3))
     }
 
     def "live: tracepoint lines for --for of virtual time, then the summary"() {
@@ -39,7 +27,7 @@ class TraceScriptsSpec extends PackSpecification {
         lines.size() == sum.shown() + 1
         lines.dropRight(1).every { it ==~ LINE }
         lines.last() == sum.toString()
-        emu.umems().isEmpty()
+        d.emu.openUmems == 0
     }
 
     def "live: --grep, --count and --json"() {
@@ -171,18 +159,14 @@ class TraceScriptsSpec extends PackSpecification {
 
     def "live on an fwctl device says the kernel has no umem; the emulator has no tracefs"() {
         given:
-        def fw = Emulator.builder('cx6dx').personality(Transport.FWCTL).clock(clk).build()
-        def fd = session.attach(fw)
+        def fw = addDevice('cx6dx:fwctl', clock: 'virtual')
 
         when:
-        run('trace/live.groovy', '--device', fw.info().name(), '--for', '1s')
+        run('trace/live.groovy', '--device', fw.name, '--for', '1s')
 
         then:
         def e = thrown(FwshException)
         e.message.contains('is reached through fwctl: the mainline kernel has no umem')
         e.message.contains('but tracefs not available: the emulated device has no kernel driver')
-
-        cleanup:
-        fw.close()
     }
 }

@@ -50,25 +50,14 @@ class PackCompilesSpec extends Specification {
         name << scripts()
     }
 
-    /**
-     * What pack scripts may name: the DSL and what it documents as default imports (README, PACKS.md), plus the
-     * JDK and Groovy. The codec, channel internals, the emulator and replay are not a script's business.
-     */
-    static final List<String> ALLOWED = ['fwsh.dsl.', 'fwsh.counters.', 'fwsh.base.', 'fwsh.channel.Scope', 'fwsh.channel.Transport',
-                                         'java.', 'groovy.', 'org.apache.groovy.', 'org.codehaus.groovy.']
-
-    /** Every class a compiled source names (imports, declarations, constructor calls, casts, class literals). */
+    /** Every class a compiled script names, with the scripts' configuration. */
     static Set<String> referencedClasses(String text, String name) {
-        def found = new TreeSet<String>()
-        def config = fwsh.dsl.FwshCompiler.configuration()
-        config.addCompilationCustomizers(new ClassNamesCollector(found))
-        new GroovyShell(PackCompilesSpec.classLoader, new Binding(), config).parse(text, name)
-        found
+        ClassNamesCollector.referencedClasses(text, name, fwsh.dsl.FwshCompiler.configuration(), PackCompilesSpec.classLoader)
     }
 
     def "#name names only classes of the DSL and its documented imports"() {
         when:
-        def outside = referencedClasses(source(name), name).findAll { c -> !ALLOWED.any { c.startsWith(it) } && c.contains('.') }
+        def outside = ClassNamesCollector.outside(referencedClasses(source(name), name), ClassNamesCollector.SCRIPT_ALLOWED)
 
         then:
         outside.isEmpty()

@@ -8,22 +8,11 @@
 
 import fwsh.dsl.trace.TraceSummary
 
-def cli = parseArgs {
-    _(longOpt: 'for', args: 1, argName: 'DURATION', 'how long (5s, 250ms, 2min; default: until Ctrl-C or --count)')
-    _(longOpt: 'count', args: 1, argName: 'N', 'stop after N messages')
-    _(longOpt: 'grep', args: 1, argName: 'REGEX', 'only messages matching REGEX')
-    _(longOpt: 'events', args: 1, argName: 'IDS', 'only these event ids: 0xb3, 0xb0-0xb4, 0xb0,0xb3')
-    _(longOpt: 'json', 'one JSON object per message')
-    _(longOpt: 'real-ts', 'wall-clock timestamps')
-    _(longOpt: 'wait', args: 1, argName: 'DURATION', 'how long to wait for the tracer')
-    _(longOpt: 'every', args: 1, argName: 'DURATION', 'poll period')
+def cli = parseArgs(include: traceOptions()) {       // --for --count --grep --events --json --real-ts --wait --every
     _(longOpt: 'out', args: 1, argName: 'FILE', 'also write a capture file')
     _(longOpt: 'device', args: 1, argName: 'SEL', 'device index, name or PCI address (default: dev)')
 }
-def opts = [:]
-['for', 'count', 'grep', 'events', 'wait', 'every'].each { if (cli."$it") opts[it] = cli."$it" }
-if (cli.json) opts.json = true
-if (cli.'real-ts') opts.realTs = true
+def opts = traceOptions(cli)
 def selected = cli.device ?: null
 def file = cli.out ?: null
 def d = selected != null ? device(selected) : (binding.hasVariable('dev') ? dev : null)

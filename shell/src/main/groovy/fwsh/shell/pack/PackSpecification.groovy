@@ -1,5 +1,7 @@
 package fwsh.shell.pack
 
+import fwsh.base.ArgumentException
+import fwsh.base.FwshException
 import fwsh.channel.Scope
 import fwsh.dsl.Device
 import fwsh.dsl.ScriptRunner
@@ -8,6 +10,7 @@ import fwsh.dsl.engine.Privilege
 import spock.lang.Specification
 
 import java.nio.file.Path
+import java.time.Duration
 
 /**
  * Base class for a pack's specs. Each feature gets a fresh session from fwsh test (the emulator, or the
@@ -16,6 +19,8 @@ import java.nio.file.Path
  */
 abstract class PackSpecification extends Specification {
     private Session packSession
+    /** Devices this feature added with clock: 'virtual', whose time advance() moves. */
+    private final List<Device> virtualClocks = []
 
     /** This feature's session (opened on first use). */
     Session getSession() {
@@ -28,6 +33,7 @@ abstract class PackSpecification extends Specification {
      * hardware with fwsh --record and kept under recordings/; mode matched (default) or ordered.
      */
     Session useRecording(String file, String mode = 'matched') {
+        virtualClocks.clear()
         packSession?.close()
         packSession = null
         packSession = PackContext.current().openReplay(packDir.resolve(file), mode)
@@ -39,6 +45,7 @@ abstract class PackSpecification extends Specification {
      */
     Session lowerCeiling(String scope) {
         Privilege limit = Privilege.of(Scope.parse(scope))
+        virtualClocks.clear()
         packSession?.close()
         packSession = null
         packSession = PackContext.current().openSession(limit)
@@ -75,6 +82,59 @@ abstract class PackSpecification extends Specification {
     /** Evaluates DSL code in the session (to set up state between script runs); returns its value. */
     Object eval(String code) {
         new ScriptRunner(session).run(code, 'spec.groovy', [])
+    }
+
+    /**
+     * Attaches one more emulated device to this feature's session and returns it (it is closed with the session):
+     * SPEC as for --emulate ('cx7ib:fwctl', 'cx6dx'; the personality is mlx5ctl unless named), SETTINGS the
+     * profile properties to change ('traffic.fcsErrorRate': '1e-4', 'pcie.widthActive': '3'), seed: N (the
+     * emulator's random seed) and clock: 'virtual' (device time stands still until advance()). Scripts reach it
+     * with --device N, or as their dev after useDevice(it).
+     */
+    Device addDevice(Map settings = [:], String spec) {
+        Device d = session.attachEmulated(spec, settings)
+        if (settings.clock == 'virtual') virtualClocks << d
+        d
+    }
+
+    /** Makes D the scripts' dev (in run and eval) for the rest of this feature; returns it. */
+    Device useDevice(Device d) {
+        session.binding().setVariable('dev', d)
+        d
+    }
+
+    /** Moves device time forward by TIME on every device this feature added with clock: 'virtual'. */
+    void advance(Duration time) {
+        if (virtualClocks.isEmpty()) {
+            throw new FwshException("advance($time): no device on a virtual clock; add one with addDevice(PROFILE, clock: 'virtual')")
+        }
+        virtualClocks.each { it.emu.advance(time) }
+    }
+
+    /**
+     * Attaches a view of ON (default the first device) whose answers to NAME (a register, or a command's output)
+     * carry FIELDS, e.g. overrideAnswer('PMTU', oper_mtu: 1500); everything else it answers as ON does. Returns the
+     * view, the session's next device.
+     */
+    Device overrideAnswer(Map fields, String name, Device on = null) {
+        Device of = on ?: device
+        session.attachView(AnswerOverride.fields(of.rawChannel(), session.catalog(), name, fields), of)
+    }
+
+    /**
+     * Attaches a view of ON (default the first device) whose NAME (a register or command) fails: with firmware
+     * status: 'BAD_PARAM_ERR' (a cmd_status name or number) in the reply, or with errno: 'EIO' instead of a reply.
+     * Returns the view, the session's next device.
+     */
+    Device failAnswer(Map how, String name, Device on = null) {
+        Device of = on ?: device
+        if (how.keySet() == ['status'] as Set) {
+            return session.attachView(AnswerOverride.status(of.rawChannel(), session.catalog(), name, how.status as String), of)
+        }
+        if (how.keySet() == ['errno'] as Set) {
+            return session.attachView(AnswerOverride.errno(of.rawChannel(), session.catalog(), name, how.errno as String), of)
+        }
+        throw new ArgumentException("failAnswer('$name', ${how.keySet().join(', ')}): give status: NAME or errno: NAME")
     }
 
     def cleanup() {

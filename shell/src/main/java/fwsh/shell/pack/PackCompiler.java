@@ -57,14 +57,19 @@ final class PackCompiler {
         if (!errors.isEmpty()) throw new UsageException("pack scripts do not compile:\n  " + String.join("\n  ", errors));
     }
 
-    /** Compiles every spec (and helper class) under specs/ into {@code classes}; returns a loader for them. */
-    static URLClassLoader compileSpecs(Path packDir, List<Path> sources, Path classes) {
-        // The scripts' configuration (imports, ThreadInterrupt, System.exit) plus what specs need besides.
+    /** The scripts' configuration (imports, ThreadInterrupt, System.exit) plus what specs need besides. */
+    static CompilerConfiguration specConfiguration() {
         CompilerConfiguration config = FwshCompiler.configuration();
-        config.setTargetDirectory(classes.toFile());
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStarImports("fwsh.shell.pack", "spock.lang");
         config.addCompilationCustomizers(imports, new SessionGuard());
+        return config;
+    }
+
+    /** Compiles every spec (and helper class) under specs/ into {@code classes}; returns a loader for them. */
+    static URLClassLoader compileSpecs(Path packDir, List<Path> sources, Path classes) {
+        CompilerConfiguration config = specConfiguration();
+        config.setTargetDirectory(classes.toFile());
         CompilationUnit unit = new CompilationUnit(config, null, new groovy.lang.GroovyClassLoader(PackCompiler.class.getClassLoader()));
         for (Path s : sources) unit.addSource(s.toFile());
         try {

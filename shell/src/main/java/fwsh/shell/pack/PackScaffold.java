@@ -61,14 +61,14 @@ final class PackScaffold {
             // Arguments: [--port N] (default 1)
             // Scope: debug-read-only
             // Example: fwsh scripts/port-state.groovy --port 1
+            // Exit: 0 up; 4 down; 2 for a bad argument; 1 an error.
 
-            def usage = 'usage: port-state.groovy [--port N]'
-            def argv = (args ?: new String[0]) as List
-            int port = 1
-            for (int i = 0; i < argv.size(); i++) {
-                if (argv[i] == '--port' && i + 1 < argv.size() && argv[i + 1].isInteger() && (argv[i + 1] as int) >= 1) port = argv[++i] as int
-                else throw new FwshException("port-state.groovy: bad argument '${argv[i]}'; $usage")
+            // parseArgs: Groovy's CliBuilder; --help prints the lines above, a bad argument exits 2 with one line
+            def opts = parseArgs {
+                _(longOpt: 'port', args: 1, type: Integer, defaultValue: '1', argName: 'N', 'local port (default 1)')
             }
+            if (opts.port < 1) usageError("--port ${opts.port}: ports start at 1")
+            int port = opts.port
 
             def paos = dev.reg.PAOS.read(local_port: port)
             boolean up = paos.oper_status == 1
@@ -90,13 +90,40 @@ final class PackScaffold {
                     r.result == true
                 }
 
-                def "a bad argument is one clear line"() {
+                def "a port whose link is down makes the check exit 4"() {
+                    given: "the device as the script sees it, with PAOS answering oper_status down (nothing is written)"
+                    useDevice(overrideAnswer('PAOS', oper_status: 2))
+
                     when:
-                    run('port-state.groovy', '--speed', '100')
+                    def r = run('port-state.groovy', '--port', '1')
 
                     then:
-                    def e = thrown(FwshException)
-                    e.message.startsWith("port-state.groovy: bad argument '--speed'")
+                    r.lines.last() ==~ /\\S+ firmware \\S+ port 1 down/
+                    r.exitCode == 4
+                    r.result == false
+                }
+
+                def "a bad argument is one line naming it, and exit status 2"() {
+                    when:
+                    def r = run('port-state.groovy', args)
+
+                    then:
+                    r.exitCode == 2
+                    r.err == "port-state.groovy: $text; try port-state.groovy --help\\n"
+
+                    where:
+                    args                 | text
+                    ['--speed', '100']   | "unknown option '--speed'"
+                    ['--port', '0']      | '--port 0: ports start at 1'
+                }
+
+                def "--help prints the script's header"() {
+                    when:
+                    def r = run('port-state.groovy', '--help')
+
+                    then:
+                    r.exitCode == 0
+                    r.lines[0].startsWith('Purpose: one line with the device')
                 }
             }
             """;

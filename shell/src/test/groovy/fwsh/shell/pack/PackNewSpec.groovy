@@ -15,8 +15,10 @@ class PackNewSpec extends PackCli {
         created.out.contains("created pack 'port-checks' in $p")
         PackManifest.read(p).name() == 'port-checks'
         PackManifest.read(p).scope().toString() == 'debug-read-only'
-        p.resolve('scripts/port-state.groovy').toFile().text.readLines().take(4)*.replaceAll(/:.*/, ':') ==
-                ['// Purpose:', '// Arguments:', '// Scope:', '// Example:']
+        p.resolve('scripts/port-state.groovy').toFile().text.readLines().take(5)*.replaceAll(/:.*/, ':') ==
+                ['// Purpose:', '// Arguments:', '// Scope:', '// Example:', '// Exit:']
+        p.resolve('scripts/port-state.groovy').toFile().text.contains('parseArgs {')
+        p.resolve('specs/PortStateSpec.groovy').toFile().text.contains("overrideAnswer('PAOS', oper_status: 2)")
         Files.isRegularFile(p.resolve('specs/PortStateSpec.groovy'))
 
         when:
@@ -24,7 +26,7 @@ class PackNewSpec extends PackCli {
 
         then:
         test.status == 0
-        lastLine(test.out) == '2 passed, 0 failed'
+        lastLine(test.out) == '5 passed, 0 failed'
         !test.out.contains('FAILED')
         test.err == ''
         Files.isRegularFile(dir.resolve('xml/TEST-PortStateSpec.xml'))
@@ -43,6 +45,25 @@ class PackNewSpec extends PackCli {
         r.out ==~ /emu\d+ firmware \S+ port 1 up\n/
     }
 
+    def "the scaffolded script answers --help from its header and exits 2 on a bad argument"() {
+        given:
+        def p = dir.resolve('demo')
+        fwsh(['pack', 'new', 'demo', p.toString()])
+        def script = p.resolve('scripts/port-state.groovy').toString()
+
+        when:
+        def help = fwsh(['--emulate', script, '--help'])
+        def bad = fwsh(['--emulate', script, '--port', 'x'])
+
+        then:
+        help.status == 0
+        help.out.readLines()[0] == 'Purpose: one line with the device, its firmware and whether a port is up; exit code 4 when it is down.'
+        help.out.contains('--port=<N>')
+        bad.status == 2
+        bad.err.readLines() == ["port-state.groovy: Invalid value for option '--port': 'x' is not an int; try port-state.groovy --help"]
+        bad.out == ''
+    }
+
     def "the default folder is ./NAME and the emulator profile can be chosen"() {
         given:
         def p = dir.resolve('sub')
@@ -57,7 +78,7 @@ class PackNewSpec extends PackCli {
         r.status == 0
         t.status == 0
         t.out.readLines().first().contains('emulator cx6dx:fwctl')
-        lastLine(t.out) == '2 passed, 0 failed'
+        lastLine(t.out) == '5 passed, 0 failed'
     }
 
     def "a bad name, a missing NAME and an unknown pack command are usage errors"() {

@@ -21,7 +21,7 @@ class PackReplaySpec extends PackCli {
         then:
         ok.status == 0
         ok.out.readLines().first().contains("on the replay $recording (matched)")
-        ok.out.readLines().last() == '2 passed, 0 failed'
+        ok.out.readLines().last() == '5 passed, 0 failed'
 
         when: 'a spec asks for port 2, which the recording never saw (the emulator would answer it)'
         p.resolve('specs/Port2Spec.groovy').toFile().text = '''
@@ -39,9 +39,9 @@ class PackReplaySpec extends PackCli {
         miss.status == 1
         miss.out.readLines().any { it.startsWith('FAILED Port2Spec > port 2 (specs/Port2Spec.groovy:5)') }
         miss.out.readLines().any { it.contains('replay:') && it.contains('record a session that includes it') }
-        miss.out.readLines().last() == '2 passed, 1 failed'
+        miss.out.readLines().last() == '5 passed, 1 failed'
         onEmulator.status == 0
-        onEmulator.out.readLines().last() == '3 passed, 0 failed'
+        onEmulator.out.readLines().last() == '6 passed, 0 failed'
     }
 
     def "a spec can use a recording kept in the pack while the others run on the emulator"() {
@@ -90,6 +90,6 @@ class PackReplaySpec extends PackCli {
         lines.count { it.startsWith('FAILED') } == 1
         lines.any { it.startsWith('FAILED FieldSpec > port 2 was never captured (specs/FieldSpec.groovy:') }
         lines.any { it.contains('replay:') && it.contains('record a session that includes it') }
-        lines.last() == '4 passed, 1 failed'
+        lines.last() == '7 passed, 1 failed'
     }
 }

@@ -15,4 +15,18 @@ class PackSpecificationSpec extends PackCli {
         r.status == 0
         r.out.readLines().last() == '3 passed, 0 failed'
     }
+
+    def "the emulator hooks: addDevice, useDevice, advance, overrideAnswer, failAnswer and dev.emu"() {
+        given:
+        def p = pack('hooks')
+
+        when:
+        def r = fwsh(['test', p.toString(), '--junit-xml', dir.resolve('x').toString()])
+
+        then:
+        r.err == ''
+        !r.out.contains('FAILED')
+        r.out.readLines().last() == '8 passed, 0 failed'
+        r.status == 0
+    }
 }
