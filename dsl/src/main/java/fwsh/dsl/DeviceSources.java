@@ -158,12 +158,12 @@ final class DeviceSources {
     }
 
     /** Channels for devices that are back or new and not in the session: see {@link Session#rediscover}. */
-    static List<Channel> appeared(Session session, SessionOptions options) {
+    static List<Channel> appeared(Session session, SessionOptions options, List<String> selectors) {
         List<Channel> out = new ArrayList<>();
         if (options.replay != null) return out;
         if (options.emulate || !options.discoverHardware || !session.emulatedSlots.isEmpty()) {
             for (Channel slot : session.emulatedSlots) {
-                if (present(session, slot.info().name(), null)) continue;
+                if (present(session, slot.info().name(), null) || !Session.selects(slot.info(), selectors)) continue;
                 try {
                     out.add(((EmulatedDevice) slot).openHandle());
                 } catch (DeviceGoneException stillOut) {
@@ -181,6 +181,7 @@ final class DeviceSources {
         }
         for (DiscoveredDevice d : found) {
             if (!d.usable() || (options.transport != null && d.transport() != options.transport) || present(session, null, d.node())) continue;
+            if (!selectors.isEmpty() && selectors.stream().noneMatch(d::matches)) continue;
             try {
                 out.add(discovery.open(d));
             } catch (ChannelException e) {

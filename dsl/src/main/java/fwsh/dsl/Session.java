@@ -154,11 +154,26 @@ public final class Session implements AutoCloseable {
      * a new discovery finds (of the session's transport), on the emulator a device of the session's that was removed
      * and re-inserted ({@code faults().reinsert()}); a recording never comes back. Returns the devices attached.
      */
-    public synchronized List<Device> rediscover() {
+    public List<Device> rediscover() {
+        return rediscover(List.of());
+    }
+
+    /**
+     * As {@link #rediscover()}, for the devices one of {@code selectors} names (see {@link #selects}; none: all). A
+     * device no selector names is not even opened: on fwctl an open makes the firmware create a user context.
+     */
+    public synchronized List<Device> rediscover(List<String> selectors) {
         if (closed.get()) return List.of();
         List<Device> added = new ArrayList<>();
-        for (Channel c : DeviceSources.appeared(this, options)) added.add(attach(c));
+        for (Channel c : DeviceSources.appeared(this, options, selectors)) added.add(attach(c));
         return added;
+    }
+
+    /** Whether one of {@code selectors} (names, node paths, PCI addresses, netdev or RDMA names) names the device; none: yes. */
+    public static boolean selects(DeviceInfo info, List<String> selectors) {
+        if (selectors.isEmpty()) return true;
+        for (String s : selectors) if (matches(info, s)) return true;
+        return false;
     }
 
     /** By index, name, PCI address (full or without domain), netdev or RDMA name, or node path. */

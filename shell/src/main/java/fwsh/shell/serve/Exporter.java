@@ -27,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 
 /**
  * {@code fwsh serve}'s engine: the Prometheus client's HTTP server (content negotiation: text or OpenMetrics) over a
@@ -38,7 +37,7 @@ import java.util.function.Predicate;
 public final class Exporter implements MultiCollector, DeviceReader.ReadListener, AutoCloseable {
     private final Session session;
     private final Selection selection;
-    private final Predicate<Device> wanted;
+    private final List<String> selectors;
     private final Duration timeout;
     private final PrintStream log;
     private final boolean verbose;
@@ -57,15 +56,15 @@ public final class Exporter implements MultiCollector, DeviceReader.ReadListener
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private HTTPServer server;
 
-    /** Prepares a reader for each of the session's devices {@code wanted} accepts. */
-    public Exporter(Session session, Selection selection, Predicate<Device> wanted, Duration timeout, PrintStream log, boolean verbose) {
+    /** Prepares a reader for each of the session's devices one of {@code selectors} names (none: every device). */
+    public Exporter(Session session, Selection selection, List<String> selectors, Duration timeout, PrintStream log, boolean verbose) {
         this.session = session;
         this.selection = selection;
-        this.wanted = wanted;
+        this.selectors = List.copyOf(selectors);
         this.timeout = timeout;
         this.log = log;
         this.verbose = verbose;
-        for (Device d : session.devices()) if (wanted.test(d)) serve(new DeviceReader(d, selection));
+        for (Device d : session.devices()) if (Session.selects(d.rawChannel().info(), selectors)) serve(new DeviceReader(d, selection));
         registry.register(this);
     }
 
@@ -147,11 +146,7 @@ public final class Exporter implements MultiCollector, DeviceReader.ReadListener
     /** Attaches devices that came back or appeared (a failure here is retried at the next rescan). */
     void rescan() {
         try {
-            for (Device d : session.rediscover()) {
-                if (!wanted.test(d)) {
-                    session.detach(d);
-                    continue;
-                }
+            for (Device d : session.rediscover(selectors)) {
                 try {
                     DeviceReader r = new DeviceReader(d, selection);
                     serve(r);

@@ -30,7 +30,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
 /** {@code fwsh serve}: a Prometheus exporter of every device's counters; runs until SIGTERM or Ctrl-C. */
 @Command(name = "serve", sortOptions = false,
@@ -116,7 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         try (session) {
             session.setWarnings(io.err());
-            Predicate<Device> wanted = wanted(session);
+            List<String> wanted = wanted(session);
             if (init != null) {
                 try {
                     new ScriptRunner(session).run(init, List.of());
@@ -132,7 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private int serve(Session session, Selection selection, Predicate<Device> wanted) {
+    private int serve(Session session, Selection selection, List<String> wanted) {
         CountDownLatch stop = new CountDownLatch(1);
         AtomicInteger status = new AtomicInteger(ExitCode.OK);
         onSignal("TERM", () -> stop.countDown());
@@ -181,14 +180,17 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** --device: each must name a device now; later ones are served when their PCI address (or name) is one of these. */
-    private Predicate<Device> wanted(Session session) {
-        if (devices.isEmpty()) return d -> true;
+    /**
+     * What --device selects, as PCI addresses (names where there is none): an index names a device of this session
+     * only, so the selection a rescan uses is fixed now. Empty: every device.
+     */
+    private List<String> wanted(Session session) {
         Set<String> keys = new LinkedHashSet<>();
         for (String sel : devices) {
             Device d = session.device(sel.matches("\\d+") ? (Object) Integer.valueOf(sel) : sel);
             keys.add(key(d));
         }
-        return d -> keys.contains(key(d));
+        return List.copyOf(keys);
     }
 
     private static String key(Device d) {

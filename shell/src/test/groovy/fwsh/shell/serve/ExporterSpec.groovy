@@ -35,8 +35,8 @@ class ExporterSpec extends Specification {
         session?.close()
     }
 
-    void serve(Selection selection = new Selection([], []), Closure<Boolean> wanted = { true }) {
-        exporter = new Exporter(session, selection, wanted as java.util.function.Predicate, Duration.ofSeconds(20),
+    void serve(Selection selection = new Selection([], []), List<String> selectors = []) {
+        exporter = new Exporter(session, selection, selectors, Duration.ofSeconds(20),
                 new PrintStream(log, true, 'UTF-8'), true)
         exporter.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofHours(1))
     }
@@ -129,7 +129,7 @@ class ExporterSpec extends Specification {
         given: 'a third device whose RPCs are counted and slow, so that the scrapes overlap even on a loaded machine'
         def counted = new CountingChannel(Emulator.builder('cx6dx').name('counted').pci('0000:c9:00.0').build())
         session.attach(counted)
-        serve(new Selection([], []), { it.rawChannel() instanceof CountingChannel })
+        serve(new Selection([], []), ['0000:c9:00.0'])
         scrape()
         int one = counted.rpcs.get()
         scrape()
@@ -188,6 +188,28 @@ class ExporterSpec extends Specification {
         back.keySet().count { it.startsWith("fwsh_port_rx_packets_phy_total{device=\"$gone\"") } == 2
         back["fwsh_scrape_errors_total{device=\"$gone\",pci=\"$pci\"}"] == 1
         log.toString('UTF-8').contains("$name ($pci) found; serving its series")
+    }
+
+    def "with a device selection a rescan attaches the selected device when it is back and never opens the others"() {
+        given: 'only the first device is served; the second has left the session (as a device once gone does)'
+        def first = emu(0), second = emu(1)
+        serve(new Selection([], []), [first.info().pci()])
+        session.detach(session.devices()[1])
+
+        when: 'the first goes (a scrape notices), comes back, and the rescan runs'
+        first.faults().remove()
+        scrape()
+        first.faults().reinsert()
+        int before = second.openHandle().uid()
+        exporter.rescan()
+        int after = second.openHandle().uid()
+        def body = scrape().body
+
+        then: 'the first is served again; the second was not opened (each open takes the next uid)'
+        session.devices()*.rawChannel()*.info()*.pci() == [first.info().pci()]
+        body.contains("device=\"${first.info().rdmaDevs()[0]}\"")
+        !body.contains("device=\"${second.info().rdmaDevs()[0]}\"")
+        after == before + 1
     }
 
     /** An emulated device whose RPCs are counted (a real channel in between, not a mock). */
