@@ -127,14 +127,12 @@ public final class FwshCommand implements Callable<Integer> {
     private SessionOptions sessionOptions(Options o) {
         SessionOptions s = base;
         s.device = o.device;
-        if (o.source.emulate) s.emulate(o.source.emulateProfile);
+        o.source.applyTo(s);
         s.transport = o.transport;
         if (o.ceiling != null) s.ceiling(o.ceiling);
         s.journal = o.journal;
         s.verbose = o.verbose;
         s.record = o.record;
-        s.replay = o.source.replay;
-        s.replayMode = o.source.replayMode;
         return s;
     }
 

@@ -9,6 +9,7 @@ import fwsh.shell.cli.Converters;
 import fwsh.shell.cli.DeviceSourceOptions;
 import fwsh.shell.cli.ErrorReport;
 import fwsh.shell.cli.ExitCode;
+import fwsh.shell.cli.Signals;
 import fwsh.shell.cli.Streams;
 import fwsh.shell.cli.UsageException;
 import picocli.CommandLine.Command;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,8 +103,8 @@ public final class BundleCommand implements Callable<Integer> {
 
         Bundle bundle = new Bundle(sessionOptions(), new BundleSettings(countersOver, traceFor, timeout, devices),
                 new Progress(io.err(), terminal));
-        onSignal("INT", bundle::interrupt);
-        onSignal("TERM", bundle::interrupt);
+        Signals.on("INT", bundle::interrupt);
+        Signals.on("TERM", bundle::interrupt);
         Bundle.Result r;
         try {
             r = bundle.write(out, List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0])));
@@ -137,19 +137,9 @@ public final class BundleCommand implements Callable<Integer> {
                 + " skipped (not offered by the device); " + state;
     }
 
-    private static void onSignal(String name, Runnable action) {
-        try {
-            Signal.handle(new Signal(name), s -> action.run());
-        } catch (IllegalArgumentException e) {
-            // the JVM keeps this signal (-Xrs): its default behaviour stays
-        }
-    }
-
     private SessionOptions sessionOptions() {
         SessionOptions s = base;
-        if (source.emulate) s.emulate(source.emulateProfile);
-        s.replay = source.replay;
-        s.replayMode = source.replayMode;
+        source.applyTo(s);
         s.transport = transport;
         s.verbose = verbose;
         return s;

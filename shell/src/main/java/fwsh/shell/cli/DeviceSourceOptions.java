@@ -1,5 +1,6 @@
 package fwsh.shell.cli;
 
+import fwsh.dsl.SessionOptions;
 import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +38,13 @@ public final class DeviceSourceOptions {
     void emulate(String spec) {
         emulate = true;
         emulateProfile = spec.isEmpty() ? null : spec;
+    }
+
+    /** Puts what was given into {@code s}: emulated devices, or the recording to replay and how. */
+    public void applyTo(SessionOptions s) {
+        if (emulate) s.emulate(emulateProfile);
+        s.replay = replay;
+        s.replayMode = replayMode;
     }
 
     /** Usage errors picocli cannot see: --emulate with --replay, --replay-mode without --replay. */

@@ -11,12 +11,12 @@ import fwsh.shell.cli.Converters;
 import fwsh.shell.cli.DeviceSourceOptions;
 import fwsh.shell.cli.ErrorReport;
 import fwsh.shell.cli.ExitCode;
+import fwsh.shell.cli.Signals;
 import fwsh.shell.cli.Streams;
 import fwsh.shell.cli.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -134,8 +134,8 @@ public final class ServeCommand implements Callable<Integer> {
     private int serve(Session session, Selection selection, List<String> wanted) {
         CountDownLatch stop = new CountDownLatch(1);
         AtomicInteger status = new AtomicInteger(ExitCode.OK);
-        onSignal("TERM", () -> stop.countDown());
-        onSignal("INT", () -> {
+        Signals.on("TERM", () -> stop.countDown());
+        Signals.on("INT", () -> {
             status.set(ExitCode.INTERRUPTED);
             stop.countDown();
         });
@@ -166,14 +166,6 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static void onSignal(String name, Runnable action) {
-        try {
-            Signal.handle(new Signal(name), s -> action.run());
-        } catch (IllegalArgumentException e) {
-            // the JVM keeps this signal (-Xrs): its default behaviour stays
-        }
-    }
-
     private static String address(InetSocketAddress a) {
         String host = a.getAddress().isAnyLocalAddress() ? "" : a.getAddress().getHostAddress();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
@@ -200,9 +192,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     private SessionOptions sessionOptions() {
         SessionOptions s = base;
-        if (source.emulate) s.emulate(source.emulateProfile);
-        s.replay = source.replay;
-        s.replayMode = source.replayMode;
+        source.applyTo(s);
         s.transport = transport;
         s.ceiling(Scope.DEBUG_READ_ONLY);
         s.verbose = verbose;
